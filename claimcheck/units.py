@@ -67,6 +67,8 @@ def canonical_unit(unit: str | pint.Unit) -> str:
     if u.dimensionless and not str(u):
         return ""
     long = str(u)
+    if long == "ton":
+        return "short_ton"  # pint's "ton" is the US short ton; say so where a reader can see it
     for base in _SHORT_PREFIXED:
         if long.endswith(base) and long != base:
             return format(u, "~").replace(" ", "")

@@ -140,18 +140,81 @@ POST_QUALIFIERS: dict[str, str] = {
 }  # fmt: skip
 
 # Direction words immediately before the figure (optionally followed by "by"/"of").
-_UP = (
-    "up increased increase increases increasing rose rise rises rising risen grew grow grows "
-    "growing grown gained gain gains added adding jumped jump jumps surged surge soared climbed "
-    "climb widened expanded higher raised boosted accelerated"
-).split()
-_DOWN = (
-    "down decreased decrease decreases decreasing fell fall falls falling fallen declined "
-    "decline declines declining dropped drop drops dropping lost losing shrank shrunk shrink "
-    "contracted contraction narrowed narrowing lower reduced cut slipped slid slumped plunged "
-    "eased edged-down"
-).split()
-DIRECTION_WORDS: dict[str, int] = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}}
+_UP = [
+    "up",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "gained",
+    "gain",
+    "gains",
+    "added",
+    "adding",
+    "jumped",
+    "jump",
+    "jumps",
+    "surged",
+    "surge",
+    "soared",
+    "climbed",
+    "climb",
+    "widened",
+    "expanded",
+    "higher",
+    "raised",
+    "boosted",
+    "accelerated",
+]
+_DOWN = [
+    "down",
+    "decreased",
+    "decrease",
+    "decreases",
+    "decreasing",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "lost",
+    "losing",
+    "shrank",
+    "shrunk",
+    "shrink",
+    "contracted",
+    "contraction",
+    "narrowed",
+    "narrowing",
+    "lower",
+    "reduced",
+    "cut",
+    "slipped",
+    "slid",
+    "slumped",
+    "plunged",
+    "eased",
+    "edged-down",
+]
+DIRECTION_WORDS: dict[str, int] = {**dict.fromkeys(_UP, 1), **dict.fromkeys(_DOWN, -1)}
 #: Nouns of change: "an increase of 4.4%", "a 5.8% year-on-year increase".
 CHANGE_NOUNS: dict[str, int] = {
     "increase": 1, "rise": 1, "growth": 1, "gain": 1, "jump": 1, "surge": 1, "expansion": 1,
@@ -164,7 +227,8 @@ def _alternation(words: list[str]) -> str:
     """Regex alternation, longest first, with flexible inner whitespace and hyphens."""
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w).replace(r"\ ", r"[\s\-]+").replace(r"\-", r"[\s\-]?")
+        esc = re.escape(w).replace(r"\-", "\x00").replace(r"\ ", r"[\s\-]+")
+        esc = esc.replace("\x00", r"[\s\-]?")
         parts.append(esc)
     return "|".join(parts)
 

@@ -81,8 +81,8 @@ _PER = re.compile(
     re.IGNORECASE,
 )
 _POST_QUAL = re.compile(
-    r"[ \t\u00a0]+(?P<q>" + "|".join(re.escape(k) for k in sorted(POST_QUALIFIERS, key=len,
-                                                                    reverse=True))
+    r"[ \t\u00a0]+(?P<q>"
+    + "|".join(re.escape(k) for k in sorted(POST_QUALIFIERS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
 )
@@ -227,7 +227,11 @@ class _Scanner:
         # "a dozen", "a million", "a third": take a preceding article as the number one.
         art_base = max(0, start - 4)
         art = re.search(r"\b(an?)[ \t]+\Z", text[art_base:start], re.IGNORECASE)
-        if art is not None and art_base + art.start(1) > 0 and text[art_base + art.start(1) - 1].isalnum():
+        if (
+            art is not None
+            and art_base + art.start(1) > 0
+            and text[art_base + art.start(1) - 1].isalnum()
+        ):
             art = None
         art_start = art_base + art.start(1) if art is not None else start
         tokens: list[tuple[str, int, int]] = [(word, m.start(), m.end())]
@@ -307,13 +311,18 @@ class _Scanner:
         if (n == 1) == plural and word != "half":
             return [], dend
         # Periods, not shares: "the first three quarters", "second half", "a quarter earlier".
-        if re.search(r"\b(first|second|third|fourth|last|past|next|previous|latter|final|"
-                     r"other|each|every|this|that|the)[\s\-]+\Z", before):
+        if re.search(
+            r"\b(first|second|third|fourth|last|past|next|previous|latter|final|"
+            r"other|each|every|this|that|the)[\s\-]+\Z",
+            before,
+        ):
             return [], dend
         if word in ("quarter", "quarters") and not re.match(r"[ \t\r\n]+of\b", after):
             return [], dend
         if word == "half" and not (
-            numer or art_start >= 0 or re.match(r"[ \t\r\n]+(of|the|their|its|our|all)\b", after)
+            numer
+            or art_start >= 0
+            or re.match(r"[ \t\r\n]+(of|the|their|its|our|all)\b", after)
             or _LEFT.search(text, max(0, start - 40), start).group("q")
         ):
             return [], dend
@@ -372,7 +381,7 @@ class _Scanner:
                     if not second.unit and not core.unit_explicit:
                         pass
                     low = found[0]
-                    if core.unit_end_before_range and second.unit:
+                    if core.unit_end_before_range and (second.unit or second.scaled):
                         # "5-6%": the first bound takes the second's scale and unit.
                         low = self.make(core.inherit(second), lead)
                     found = [_set(low, bound="low"), _set(self.make(second, None), bound="high")]
@@ -509,10 +518,10 @@ class _Scanner:
         code = _CURRENCY_SIGN_CODE.get(key) or _currency_code(key.lower())
         if code is None:
             return None
-        if raw[-1:].isspace() or raw[:1].isalpha():
-            # A code before the figure must stand alone: "RMB 5 billion", not "XRMB 5".
-            if cm.start() > 0 and self.text[cm.start() - 1].isalnum():
-                return None
+        # A code before the figure must stand alone: "RMB 5 billion", not "XRMB 5".
+        glued = cm.start() > 0 and self.text[cm.start() - 1].isalnum()
+        if (raw[-1:].isspace() or raw[:1].isalpha()) and glued:
+            return None
         return raw, code
 
     def read_left(self, core: _Core, num_start: int) -> _Lead:
@@ -530,11 +539,15 @@ class _Scanner:
             elif core.unit in SYMBOL_UNIT_LOOKUP.values() or "/" in core.unit:
                 core.unit = f"{code} / {core.unit}" if core.unit != code else code
         # Signs before currency: "-$5 million".
-        if core.start > 0 and text[core.start - 1] in "-\u2212" and not core.signed:
-            if core.start == 1 or not text[core.start - 2].isalnum():
-                core.start -= 1
-                core.value = -core.value
-                lead.start = core.start
+        if (
+            core.start > 0
+            and text[core.start - 1] in "-\u2212"
+            and not core.signed
+            and (core.start == 1 or not text[core.start - 2].isalnum())
+        ):
+            core.start -= 1
+            core.value = -core.value
+            lead.start = core.start
         # Table negatives: "(1,234)" on a line laid out as a table.
         if (
             core.form == "digits"
@@ -574,8 +587,9 @@ class _Scanner:
                 if prep != "to":
                     lead.direction = CHANGE_NOUNS[lm.group("noun").lower()]
                     lead.cue = lm.group("noun").lower()
-            lead.start = lm.start() if (lm.group("q") or lm.group("dir") or lm.group("noun")) \
-                else core.start
+            lead.start = (
+                lm.start() if (lm.group("q") or lm.group("dir") or lm.group("noun")) else core.start
+            )
         return lead
 
     def make(self, core: _Core, lead: _Lead | None) -> Mention:
@@ -615,7 +629,7 @@ class _Core:
     """A number being grown; mutable while the scanner works on it."""
 
     __slots__ = (
-        "bare_end", "currency_sign_before", "end", "form", "per", "post_cue", "post_direction",
+        "bare_end", "currency_sign_before", "end", "factor", "form", "per", "post_cue", "post_direction",
         "post_qualifier", "qualifier", "resolution", "scaled", "signed", "start", "unit",
         "unit_done", "unit_explicit", "value",
     )  # fmt: skip
@@ -631,6 +645,7 @@ class _Core:
         self.unit_done = False
         self.unit_explicit = False
         self.scaled = False
+        self.factor = 1.0
         self.signed = False
         self.qualifier = "exact"
         self.post_qualifier = ""
@@ -640,6 +655,7 @@ class _Core:
         self.currency_sign_before: tuple[str, str] | None = None
 
     def scale(self, factor: float) -> None:
+        self.factor *= factor
         self.value *= factor
         self.resolution *= factor
         self.scaled = True
@@ -654,20 +670,12 @@ class _Core:
     def inherit(self, other: _Core) -> _Core:
         """This bare first bound with the scale and unit of the second ("5-6%", "1-2 million")."""
         c = _Core(self.start, self.bare_end, self.value, self.resolution, self.form)
-        if other.scaled and other.resolution > 0 and not self.scaled:
-            factor = _scale_factor(other)
-            c.scale(factor)
+        if other.factor != 1.0 and not self.scaled:
+            c.scale(other.factor)
         c.unit = other.unit
         c.unit_explicit = other.unit_explicit
         c.signed = self.signed
         return c
-
-
-def _scale_factor(core: _Core) -> float:
-    for f in (1e12, 1e9, 1e6, 1e3, 1e2):
-        if core.scaled and core.value != 0 and abs(core.value) >= f and core.resolution >= f * 1e-6:
-            return f
-    return 1.0
 
 
 class _Lead:
@@ -682,8 +690,12 @@ class _Lead:
 
 def _year_like(core: _Core) -> bool:
     return (
-        core.form == "digits" and not core.unit and not core.scaled and core.resolution == 1
-        and 1800 <= core.value <= 2100 and core.end - core.start == 4
+        core.form == "digits"
+        and not core.unit
+        and not core.scaled
+        and core.resolution == 1
+        and 1800 <= core.value <= 2100
+        and core.end - core.start == 4
     )
 
 
@@ -757,13 +769,14 @@ def _lists(mentions: list[Mention], text: str) -> Iterator[Mention]:
             changes: dict[str, object] = {}
             unit = m.unit
             apposition = k > 0 and seps[k - 1] == "or"
-            if (
-                not unit and last.unit == "percent" and k < len(group) - 1
-                and "or" not in seps[k:]
-            ):
+            if not unit and last.unit == "percent" and k < len(group) - 1 and "or" not in seps[k:]:
                 unit = changes["unit"] = "percent"
-            if m.direction == 0 and first.direction and first.cue != "sign" and m.cue == "" and (
-                unit == first.unit or apposition
+            if (
+                m.direction == 0
+                and first.direction
+                and first.cue != "sign"
+                and m.cue == ""
+                and (unit == first.unit or apposition)
             ):
                 changes["direction"] = first.direction
                 changes["cue"] = first.cue
@@ -771,8 +784,10 @@ def _lists(mentions: list[Mention], text: str) -> Iterator[Mention]:
         i = j + 1
 
 
-_LIST_SEP = re.compile(r"[ \t]*(?:,[ \t\r\n]*(?:and[ \t\r\n]+|or[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)"
-                       r"[ \t\r\n]+)")
+_LIST_SEP = re.compile(
+    r"[ \t]*(?:,[ \t\r\n]*(?:and[ \t\r\n]+|or[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)"
+    r"[ \t\r\n]+)"
+)
 
 
 def scan(text: str) -> Iterator[Mention]:
