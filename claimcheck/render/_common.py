@@ -60,13 +60,20 @@ def one_line(text: str) -> str:
     return visible(_WS.sub(" ", text).strip())
 
 
-def format_value(value: float) -> str:
-    """``4089000.0`` -> ``4089000``; ``33.3333333333`` -> ``33.33333333``."""
+def format_value(value: float, *, grouping: bool = False) -> str:
+    """A magnitude without float noise, optionally with thousands separators.
+
+    >>> format_value(4089000.0), format_value(4089000.0, grouping=True)
+    ('4089000', '4,089,000')
+    >>> format_value(100 / 3)
+    '33.33333333'
+    """
+    sep = "," if grouping else ""
     if value != value or value in (float("inf"), float("-inf")):
         return str(value)
     if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return format(value, ".10g")
+        return format(int(value), sep or "d")
+    return format(value, f"{sep}.10g")
 
 
 def format_period(start: str | None, end: str | None) -> str:
@@ -80,9 +87,9 @@ def format_period(start: str | None, end: str | None) -> str:
     return ""
 
 
-def format_amount(claim: Claim) -> str:
-    """The normalized quantity: ``~50 percent``, ``4089000``, ``-3.2e+09 GBP``."""
-    amount = QUALIFIER_SIGNS.get(claim.qualifier, "") + format_value(claim.value)
+def format_amount(claim: Claim, *, grouping: bool = False) -> str:
+    """The normalized quantity: ``~50 percent``, ``4089000``, ``-3200000000 GBP``."""
+    amount = QUALIFIER_SIGNS.get(claim.qualifier, "") + format_value(claim.value, grouping=grouping)
     return f"{amount} {claim.unit}" if claim.unit else amount
 
 

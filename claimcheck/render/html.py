@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..claim import Claim
 from ..report import SEVERITIES, DocumentReport, Finding, Report
@@ -29,40 +29,39 @@ from ._common import (
     plural,
 )
 
-__all__ = ["highlight", "render_html"]
+__all__ = ["highlight", "placeable", "render_html"]
 
 
 def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def highlight(text: str, claims: list[Claim], mark: Callable[[Claim, str], str]) -> str:
-    """Escape ``text`` with each claim's span wrapped by ``mark(claim, escaped_span)``.
-
-    Claims are walked in start order; one that overlaps the previous claim, lies outside the text
-    or is empty is skipped, so the visible text is always exactly ``text``.
-    """
-    parts: list[str] = []
+def placeable(text: str, claims: Iterable[Claim]) -> list[Claim]:
+    """Claims in start order, without those that overlap the previous one, lie outside the text
+    or are empty: the spans :func:`highlight` wraps."""
+    kept: list[Claim] = []
     pos = 0
     for claim in sorted(claims, key=lambda c: (c.start, c.end)):
         if claim.start < pos or claim.end > len(text) or claim.end <= claim.start:
             continue
+        kept.append(claim)
+        pos = claim.end
+    return kept
+
+
+def highlight(text: str, claims: Iterable[Claim], mark: Callable[[Claim, str], str]) -> str:
+    """Escape ``text`` with each placeable claim's span wrapped by ``mark(claim, escaped_span)``.
+
+    The visible text is always exactly ``text``: nothing lost, nothing injected.
+    """
+    parts: list[str] = []
+    pos = 0
+    for claim in placeable(text, claims):
         parts.append(esc(text[pos : claim.start]))
         parts.append(mark(claim, esc(text[claim.start : claim.end])))
         pos = claim.end
     parts.append(esc(text[pos:]))
     return "".join(parts)
-
-
-def _placed(text: str, claims: tuple[Claim, ...]) -> set[str]:
-    """Ids of the claims :func:`highlight` puts in the text (anchors exist only for those)."""
-    placed, pos = set(), 0
-    for claim in sorted(claims, key=lambda c: (c.start, c.end)):
-        if claim.start < pos or claim.end > len(text) or claim.end <= claim.start:
-            continue
-        placed.add(claim.id)
-        pos = claim.end
-    return placed
 
 
 def _anchors(report: Report) -> Callable[[int, str], str]:
@@ -76,10 +75,13 @@ def _anchors(report: Report) -> Callable[[int, str], str]:
 
 
 def _claim_line(claim: Claim) -> str:
-    """``= 4089000 (5G base stations, 2024-09-30)``, escaped."""
-    extras = [s for s in (claim.subject, format_period(claim.period_start, claim.period_end)) if s]
-    line = f"= {esc(format_amount(claim))}"
-    return f"{line} ({esc(', '.join(extras))})" if extras else line
+    """``= 4,089,000 (5G base stations, 2024-09-30)``, escaped; dates do not break."""
+    extras = [esc(claim.subject)] if claim.subject else []
+    period = format_period(claim.period_start, claim.period_end)
+    if period:
+        extras.append(f'<span class="nowrap">{esc(period)}</span>')
+    line = f"= {esc(format_amount(claim, grouping=True))}"
+    return f"{line} ({', '.join(extras)})" if extras else line
 
 
 def _badges(counts: Counter[str]) -> str:
@@ -114,7 +116,7 @@ def _finding(
         ("slip", finding.slip),
     ):
         if value is not None:
-            numbers.append(f"{label} <b>{esc(format_value(value))}</b>")
+            numbers.append(f"{label} <b>{esc(format_value(value, grouping=True))}</b>")
     cited = []
     for claim_id in finding.claims:
         claim = index.by_id.get(claim_id)
@@ -139,26 +141,26 @@ def _document(
 ) -> str:
     index = DocumentIndex(doc)
     findings = index.ordered(show_info=options.show_info)
-    placed = _placed(doc.text, doc.claims)
+    placed = {c.id for c in placeable(doc.text, doc.claims)}
 
-    # The worst finding citing each claim decides how strongly it is highlighted.
-    worst: dict[str, Finding] = {}
+    # The findings citing each claim, worst first: the worst decides the highlight.
+    citing: dict[str, list[Finding]] = {}
     for f in findings:  # already worst first
-        for claim_id in f.claims:
-            worst.setdefault(claim_id, f)
+        for claim_id in dict.fromkeys(f.claims):
+            citing.setdefault(claim_id, []).append(f)
 
     def mark(claim: Claim, inner: str) -> str:
-        finding = worst.get(claim.id)
+        cited_by = citing.get(claim.id, [])
+        finding = cited_by[0] if cited_by else None
         tip = [
             f"{claim.id} · line {claim.line}, column {claim.column}",
-            f"{format_amount(claim)} · {claim.kind} · {claim.qualifier}",
+            f"{format_amount(claim, grouping=True)} · {claim.kind} · {claim.qualifier}",
         ]
         tip += [
             s for s in (claim.subject, format_period(claim.period_start, claim.period_end)) if s
         ]
         if claim.speaker:
             tip.append(f"speaker: {claim.speaker}")
-        cited_by = [f for f in findings if claim.id in f.claims]
         tip += [f"{f.rule} {f.severity}: {f.message}" for f in cited_by]
         classes = f"claim kind-{claim.kind}"
         if finding is not None:
@@ -192,7 +194,7 @@ def _document(
 <div class="layout">
 <aside class="sidebar"><h3>Findings</h3>{toggle}{findings_html}</aside>
 <article class="text"><pre class="doc">
-{highlight(doc.text, list(doc.claims), mark)}</pre></article>
+{highlight(doc.text, doc.claims, mark)}</pre></article>
 </div>
 </section>"""
 
@@ -261,6 +263,7 @@ mark.cited-error { background: var(--err-bg); border-bottom: 2px solid var(--err
   font-weight: 600; }
 mark.claim:target { outline: 3px solid var(--info); outline-offset: 1px; }
 .none { color: var(--muted); }
+.nowrap { white-space: nowrap; }
 footer { max-width: 88rem; margin: 0 auto; padding: 1rem 2rem 2rem; color: var(--muted);
   font-size: 0.85rem; }
 footer mark { margin-right: 0.6rem; }

@@ -128,7 +128,7 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
                             escape(c.id),
                             f"{c.line}:{c.column}",
                             f"“{escape(c.text)}”",
-                            escape(format_amount(c)),
+                            escape(format_amount(c, grouping=True)),
                             escape(c.kind),
                             escape(c.subject),
                             escape(format_period(c.period_start, c.period_end)),
