@@ -197,9 +197,7 @@ class Interval:
         o = _coerce(other)
         if o is None:
             return NotImplemented
-        return _hull(
-            _product(x, xc, y, yc) for x, xc in self._ends() for y, yc in o._ends()
-        )
+        return _hull(_product(x, xc, y, yc) for x, xc in self._ends() for y, yc in o._ends())
 
     __rmul__ = __mul__
 
@@ -222,9 +220,7 @@ class Interval:
     # --- display ------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        flags = "".join(
-            f", {name}=True" for name in ("lo_open", "hi_open") if getattr(self, name)
-        )
+        flags = "".join(f", {name}=True" for name in ("lo_open", "hi_open") if getattr(self, name))
         return f"Interval({self.lo!r}, {self.hi!r}{flags})"
 
     def __str__(self) -> str:
@@ -405,7 +401,7 @@ def _to_float(q: Fraction) -> float:
     try:
         return float(q)
     except OverflowError:
-        return math.copysign(_INF, q)
+        return _INF if q > 0 else -_INF
 
 
 def _down(q: _Exact) -> float:
@@ -476,8 +472,9 @@ def _hull(candidates: Iterable[tuple[_Exact, bool]]) -> Interval:
     cands = list(candidates)
     lo = min(v for v, _ in cands)
     hi = max(v for v, _ in cands)
-    lo_closed = math.isfinite(lo) and any(c for v, c in cands if v == lo)
-    hi_closed = math.isfinite(hi) and any(c for v, c in cands if v == hi)
+    # Candidates are Fractions or float infinities (math.isfinite would overflow on a Fraction).
+    lo_closed = isinstance(lo, Fraction) and any(c for v, c in cands if v == lo)
+    hi_closed = isinstance(hi, Fraction) and any(c for v, c in cands if v == hi)
     flo, fhi = _down(lo), _up(hi)
     # Outward rounding makes an open end inexact; the float end is then a safe closed bound.
     lo_open = not lo_closed and Fraction(flo) == lo if math.isfinite(flo) else True
