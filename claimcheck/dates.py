@@ -20,18 +20,21 @@ _MONTHS = {
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTH_NAMES = (
+    "Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?",
+    "Aug(?:ust)?", "Sep(?:t(?:ember)?)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?",
+)  # fmt: skip
+# Capitalized or ALL CAPS, never lower case ("may 5" is prose); case-sensitive is also faster.
+_MONTH = "(?:" + "|".join(_MONTH_NAMES + tuple(n.upper() for n in _MONTH_NAMES)) + ")"
 _ORD = r"(?:st|nd|rd|th)?"
-# Every quantifier is bounded, so a match never backtracks far.
+# Every quantifier is bounded, so a match never backtracks far; the lookahead lets the scan
+# skip positions that cannot start a date.
 _DATE_RE = re.compile(
+    r"(?=[0-9JFMASOND])(?:"
     rf"\b(?P<m1>{_MONTH})\b\.?\s{{0,3}}(?P<d1>\d{{1,2}}){_ORD}\b,?\s{{1,3}}(?P<y1>\d{{4}})\b"
     rf"|\b(?P<d2>\d{{1,2}}){_ORD}\s{{1,3}}(?:of\s{{1,3}})?(?P<m2>{_MONTH})\b\.?,?\s{{1,3}}"
     rf"(?P<y2>\d{{4}})\b"
-    r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b",
-    re.IGNORECASE,
+    r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b)"
 )
 _WEEKDAY_RE = re.compile(
     r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+", re.IGNORECASE
@@ -72,8 +75,6 @@ def _from_match(m: re.Match[str]) -> datetime.date | None:
         year, month, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
     else:
         word = m.group("m1") or m.group("m2")
-        if not word[0].isupper():  # "may 5, 2023" in lower case is prose, not a date
-            return None
         year = int(m.group("y1") or m.group("y2"))
         month = _MONTHS[word.lower()]
         day = int(m.group("d1") or m.group("d2"))
@@ -94,6 +95,8 @@ def parse_date(s: str) -> datetime.date | None:
     True
     >>> parse_date("February 30, 2024") is None, parse_date("March 2023") is None
     (True, True)
+    >>> parse_date("23 OCTOBER 2024"), parse_date("may 5, 2023")
+    (datetime.date(2024, 10, 23), None)
     """
     s = s.strip()
     weekday = _WEEKDAY_RE.match(s)
@@ -139,27 +142,28 @@ def _rank(text: str, start: int, end: int) -> int | None:
     line_start, line_end = _line_bounds(text, start, end)
     before = text[line_start:start]
     after = text[end:line_end]
+    if _LABEL_BEFORE_RE.search(before[-80:]) or (
+        not before.strip() and _LABEL_LINE_RE.fullmatch(_previous_line(text, line_start))
+    ):
+        rank = 0
+    elif _PERIOD_PREFIX_RE.search(before[-20:]) or len(after.split()) > 4:
+        return None  # "since 5 March 2023", "5 March 2023, the highest level since ..."
+    else:
+        rest = len(before.strip()) + len(after.strip())
+        if start < _HEAD and rest <= 60:
+            rank = 1  # a dateline: "Beijing | 3 p.m. Oct. 23, 2024"
+        elif rest <= 40:
+            rank = 2  # a date on a line of its own, further down
+        else:
+            return None
+    if _RANGE_SUFFIX_RE.match(after):
+        return None
     # What comes before, back to the start of the paragraph: "scheduled to be released on Friday,"
     context = text[max(0, start - _WINDOW) : start]
     blanks = list(_BLANK_LINE_RE.finditer(context))
     if blanks:
         context = context[blanks[-1].end() :]
-    if _NOT_OURS_RE.search(context) or _RANGE_SUFFIX_RE.match(after):
-        return None
-    if _LABEL_BEFORE_RE.search(before):
-        return 0
-    if _PERIOD_PREFIX_RE.search(before):
-        return None
-    if not before.strip() and _LABEL_LINE_RE.fullmatch(_previous_line(text, line_start)):
-        return 0
-    if len(after.split()) > 4:
-        return None  # the date opens a clause of prose: "5 March 2023, the highest level since"
-    rest = len(before.strip()) + len(after.strip())
-    if start < _HEAD and rest <= 60:
-        return 1  # a dateline: "Beijing | 3 p.m. Oct. 23, 2024"
-    if rest <= 40:
-        return 2  # a date on a line of its own, further down
-    return None
+    return None if _NOT_OURS_RE.search(context) else rank
 
 
 def find_document_date(text: str) -> datetime.date | None:

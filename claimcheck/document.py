@@ -6,7 +6,8 @@ normalized (only one leading BOM is dropped) and every segment is a pair of offs
 - ``paragraphs``: blocks between blank lines; headings, list items, table rows, speaker lines
   and the lines of a ``Label: value`` header block are paragraphs of their own.
 - ``sentences``: split inside paragraphs, never across them, and not after abbreviations
-  ("Oct.", "U.S.", "p.m.", "Mr.", "J. Smith") or inside decimals ("4.089").
+  ("Oct.", "U.S.", "p.m.", "Mr.", "J. Smith") or inside decimals ("4.089"). Together they
+  cover every non-blank character except the separator lines (page-break markers, rules).
 - ``sections``: split at page breaks (``_ueditor_page_break_tag_``, form feed), Markdown and
   underlined headings, rules (``-----``, ``_____``) and ALL-CAPS title lines.
 - ``turns``: in transcripts, a line holding only ``Name:`` starts a speaker turn.
@@ -78,7 +79,9 @@ def _decode(data: bytes, source: str) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise InputError(source, f"not valid UTF-16 (bad bytes at offset {exc.start})") from None
+            raise InputError(
+                source, f"not valid UTF-16 (bad bytes at offset {exc.start})"
+            ) from None
         if "\x00" in text[:_SNIFF]:
             raise InputError(source, "binary data (NUL characters), not a text document")
     else:
@@ -119,29 +122,31 @@ def _as_date(value: datetime.date | str | None, source: str) -> datetime.date | 
 
 # A line: a maximal run without line breaks or form feeds that holds a non-space character.
 # The lookbehind makes each run be tried once, from its start.
-_LINE_RE = re.compile(r"(?:(?<=[\r\n\f])|\A)[^\r\n\f]*?\S[^\r\n\f]*")
+_LINE_RE = re.compile(r"(?:(?<=[\r\n\f])|\A)[^\S\r\n\f]*+(\S(?:[^\r\n\f]*\S)?)[^\S\r\n\f]*+")
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
 _PAGE_BREAK = "_ueditor_page_break_tag_"
 _HEADING_RE = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]|$)")
 _RULE_RE = re.compile(r"([-_=*~])(?:[ \t]*+\1){2,}+")
-_LIST_RE = re.compile(r"[ \t]*+(?:[-*+•▪‣◦]|\d{1,3}[.)])[ \t]+\S")
+_BULLETS = "-*+•▪‣◦"
+_LIST_RE = re.compile(rf"[ \t]*+(?:[{_BULLETS}]|\d{{1,3}}[.)])[ \t]+\S")
 _FIELD_RE = re.compile(r"[ \t]*+[A-Z][A-Za-z0-9 &/()'’-]{0,40}:(?:\s|$)")
 _HONORIFIC_RE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+")
 _LABEL_PUNCT_RE = re.compile(r"[.!?…](?:\s|$)|[?!;:：\"“”]")
 
 #: Labels of a briefing's header, which list people or facts rather than start a turn.
-_HEADER_LABELS = frozenset(
-    """speaker speakers chairperson chairpersons chair chairman chairwoman moderator moderators
-    host hosts guest guests participant participants attendees panelists panellists present
-    date dates time venue location place topic subject source sources note notes contact
-    contacts""".split()
-)
+_HEADER_LABELS = frozenset({
+    "speaker", "speakers", "chairperson", "chairpersons", "chair", "chairman", "chairwoman",
+    "moderator", "moderators", "host", "hosts", "guest", "guests", "participant", "participants",
+    "attendees", "panelists", "panellists", "present", "date", "dates", "time", "venue",
+    "location", "place", "topic", "subject", "source", "sources", "note", "notes", "contact",
+    "contacts",
+})  # fmt: skip
 
 _TEXT, _BLANKISH, _HEADING, _RULE, _LIST, _TABLE, _TURN = range(7)
 
 
-def _heading_title(line: str, hashes_end: int) -> str:
-    title = line[hashes_end:].strip()
+def _heading_title(after_hashes: str) -> str:
+    title = after_hashes.strip()
     closed = title.rstrip("#")
     if not closed or closed[-1] in " \t":  # "## Title ##": the closing run is not the title
         title = closed.strip()
@@ -176,13 +181,13 @@ _CLOSERS = "\"'’”)]»」』）"
 _OPENERS = "\"'“‘([«¿¡$£€¥"
 # A run of terminal punctuation (tried once, from its first character), its closing quotes and
 # brackets, then the whitespace and first character of what follows.
-_END_RE = re.compile(
-    rf"(?<![.!?。！？])[.!?。！？]++[{re.escape(_CLOSERS)}]*+(?=(\s*+)(\S))"
-)
-_ABBREVIATIONS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st no nos vol vols
-    fig figs approx vs v co inc ltd corp jr sr gen gov sen rep dept pp p cf al""".split()
-)
+_END_RE = re.compile(rf"(?<![.!?。！？])[.!?。！？]++[{re.escape(_CLOSERS)}]*+(?=(\s*+)(\S))")
+_ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "vols", "fig", "figs", "approx",
+    "vs", "v", "co", "inc", "ltd", "corp", "jr", "sr", "gen", "gov", "sen", "rep", "dept",
+    "pp", "p", "cf", "al",
+})  # fmt: skip
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, e.g, p.m (the final dot comes after)
 
 
@@ -193,9 +198,9 @@ def _ends_sentence(text: str, m: re.Match[str], para_start: int) -> bool:
         return True  # 。！？ end a sentence with or without a space
     if not space:
         return False  # "4.089", "Zhonghongwang.com"
-    if not (following.isdigit() or (following.isalpha() and not following.islower())):
-        if following not in _OPENERS:
-            return False
+    capital = following.isdigit() or (following.isalpha() and not following.islower())
+    if not capital and following not in _OPENERS:
+        return False
     if punct != "." or m.group() != ".":
         return True
     start = m.start()
@@ -209,12 +214,15 @@ def _ends_sentence(text: str, m: re.Match[str], para_start: int) -> bool:
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of the paragraph ``[start, end)`` (stripped itself), each stripped."""
     spans = []
     piece = start
     for m in _END_RE.finditer(text, start, end):
         if _ends_sentence(text, m, start):
             spans.append((piece, m.end()))
             piece = m.end()
+    if not spans:
+        return [(start, end)]
     spans.append((piece, end))
     out = []
     for a, b in spans:
@@ -234,6 +242,13 @@ class Document:
 
     ``Document(text)`` never fails on a string; reading from a path or bytes raises
     ``claimcheck.InputError`` with a one-line reason when there is no text to check.
+
+    >>> doc = Document("Zhao:\\n\\nIt rose 5.8% in Oct. 2024. Sales fell.\\n\\nCCTV:\\n\\nWhy?\\n\\nZhao:\\n\\nOK.")
+    >>> [s.text(doc.text) for s in doc.sentences][1:3]
+    ['It rose 5.8% in Oct. 2024.', 'Sales fell.']
+    >>> offset = doc.text.index("5.8%")
+    >>> doc.speaker_at(offset), doc.line_col(offset), doc.sentence_at(offset).paragraph
+    ('Zhao', (3, 9), 1)
     """
 
     __slots__ = (
@@ -262,12 +277,15 @@ class Document:
     ) -> None:
         if not isinstance(text, str):
             raise TypeError(f"Document text must be str, not {type(text).__name__}")
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        path = None if path is None else os.fspath(path)
+        given = _as_date(date, path or "<text>")
+        text = text.removeprefix("\ufeff")
+        self._setup(text, path, given if date is not None else find_document_date(text))
+
+    def _setup(self, text: str, path: str | None, date: datetime.date | None) -> None:
         self.text = text
-        self.path = None if path is None else os.fspath(path)
-        given = _as_date(date, self.path or "<text>")
-        self.date = given if date is not None else find_document_date(text)
+        self.path = path
+        self.date = date
         self._line_starts: list[int] | None = None
         self._segment()
 
@@ -307,7 +325,7 @@ class Document:
 
     def __setstate__(self, state: tuple[str, str | None, datetime.date | None]) -> None:
         # Segmentation is recomputed: cheaper to ship the text than every span.
-        self.__init__(*state)  # type: ignore[misc]
+        self._setup(*state)
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -346,23 +364,23 @@ class Document:
         prev_end = -1
         for m in _LINE_RE.finditer(text):
             ls, le = m.span()
-            line = m.group()
-            stripped = line.strip()
-            lead = len(line) - len(line.lstrip())
-            ss, se = ls + lead, ls + lead + len(stripped)
-            gap = text[prev_end:ls] if prev_end >= 0 else ""
-            opens = prev_end < 0 or gap not in ("\n", "\r\n", "\r")
+            ss, se = m.span(1)
+            stripped = m.group(1)
+            opens = prev_end < 0 or (
+                ls - prev_end > 2 or text[prev_end:ls] not in ("\n", "\r\n", "\r")
+            )
             prev_end = le
             kind, extra = _TEXT, ""
-            if stripped == _PAGE_BREAK:
+            first = stripped[0]
+            if first == "_" and stripped == _PAGE_BREAK:
                 kind = _BLANKISH
-            elif heading := _HEADING_RE.match(line):
-                kind, extra = _HEADING, _heading_title(line, heading.end(1))
-            elif _RULE_RE.fullmatch(stripped):
+            elif first == "#" and (heading := _HEADING_RE.match(text, ls, le)):
+                kind, extra = _HEADING, _heading_title(text[heading.end(1) : se])
+            elif first in "-_=*~" and _RULE_RE.fullmatch(stripped):
                 kind = _RULE
-            elif stripped[0] == "|":
+            elif first == "|":
                 kind = _TABLE
-            elif _LIST_RE.match(line):
+            elif (first in _BULLETS or first.isdigit()) and _LIST_RE.match(text, ls, le):
                 kind = _LIST
             if lines and lines[-1][4] in (_BLANKISH, _HEADING, _RULE):
                 opens = True
@@ -397,7 +415,7 @@ class Document:
         para: list[int] | None = None  # [stripped start, stripped end]
         fields = False  # the current block is a "Label: value" header block
         count = len(lines)
-        for i, (ls, le, ss, se, kind, opens, extra) in enumerate(lines):
+        for i, (_, le, ss, se, kind, opens, extra) in enumerate(lines):
             if opens:
                 if para:
                     paragraphs.append((para[0], para[1]))
