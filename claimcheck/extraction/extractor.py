@@ -1,0 +1,355 @@
+"""From a ``Document`` to its claims: scan, filter, then name subject, kind and period."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from ..claim import Claim
+from ..document import Document, Sentence
+from ..numbers import Mention, scan
+from ..periods import PeriodMention, find_periods
+from .filters import is_claim
+from .kinds import classify
+from .respectively import figure_lists, split_coordination
+from .subjects import Subject, find_subject, is_generic, tidy
+from .tables import TableContext, table_context
+from .words import tokenize
+
+__all__ = ["extract", "extract_document"]
+
+
+def extract(source: str | Document, *, date: datetime.date | str | None = None) -> list[Claim]:
+    """Every claim of ``source`` (a text or a ``Document``), in document order."""
+    doc = source if isinstance(source, Document) else Document(source, date=date)
+    if date is not None and isinstance(source, Document):
+        doc = Document(source.text, path=source.path, date=date)
+    return extract_document(doc)
+
+
+def _iso(d: datetime.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+class _Period:
+    """The period a figure refers to, from its sentence, else its paragraph."""
+
+    def __init__(self, doc: Document) -> None:
+        self.mentions = find_periods(doc.text, doc.date)
+        self.starts = [m.start for m in self.mentions]
+        self.doc = doc
+
+    def in_sentence(self, s: Sentence) -> list[PeriodMention]:
+        from bisect import bisect_left
+
+        i = bisect_left(self.starts, s.start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < s.end:
+            out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def _choose_period(
+    periods: Sequence[PeriodMention], m: Mention
+) -> tuple[PeriodMention | None, str, bool]:
+    """The governing period of ``m`` in its sentence, its comparison basis, and "same period"."""
+    dated = [p for p in periods if _dated(p)]
+    basis = ""
+    same = False
+    for p in periods:
+        if p.kind == "basis" and p.basis and (not basis or p.start >= m.end):
+            basis = p.basis
+            if p.start >= m.end:
+                break
+        if p.form == "same_period":
+            same = True
+    before = [p for p in dated if p.end <= m.start]
+    after = [p for p in dated if p.start >= m.end]
+    # "£23.5 billion in Quarter 4 2013": a period right after the figure is its own
+    right_after = [p for p in after if p.start - m.end <= 4]
+    if right_after:
+        return right_after[0], basis, same
+    chosen = before[-1] if before else (after[0] if after else None)
+    return chosen, basis, same
+
+
+def _dated(p: PeriodMention) -> bool:
+    """A period a figure can refer to: not "(2021-2025)" in a plan's name, not a basis, not the
+    base of a comparison ("compared to the end of 2023")."""
+    return (
+        p.kind in ("flow", "stock")
+        and p.form != "year_range"
+        and p.period_end is not None
+        and not _COMPARED.match(p.text)
+    )
+
+
+_COMPARED = re.compile(r"(?:compared|relative|than|versus|vs\.?)\b", re.IGNORECASE)
+
+
+def extract_document(doc: Document) -> list[Claim]:
+    text = doc.text
+    periods = _Period(doc)
+    tables = table_context(text)
+    claims: list[Claim] = []
+    pending_subject_links: list[tuple[int, int]] = []  # (claim index, claim index it inherits)
+    para_period: dict[int, tuple[str | None, str | None, bool]] = {}
+    period_spans = [(p.start, p.end) for p in periods.mentions if p.kind != "basis"]
+    all_mentions = list(scan(text))
+    mi = 0
+    for sent in doc.sentences:
+        # mentions of this sentence (scanner output is in order)
+        while mi < len(all_mentions) and all_mentions[mi].start < sent.start:
+            mi += 1
+        ms: list[Mention] = []
+        k = mi
+        while k < len(all_mentions) and all_mentions[k].start < sent.end:
+            ms.append(all_mentions[k])
+            k += 1
+        mi = k
+        if not ms:
+            sp = periods.in_sentence(sent)
+            _remember_period(para_period, sent, sp)
+            continue
+        sp = periods.in_sentence(sent)
+        spans = [(p.start, p.end) for p in sp if p.kind != "basis"]
+        kept = [
+            m for m in ms
+            if is_claim(m, text, sent.start, any(s <= m.start and m.end <= e for s, e in spans))
+        ]  # fmt: skip
+        if not kept:
+            _remember_period(para_period, sent, sp)
+            continue
+        toks = tokenize(text, sent.start, sent.end)
+        sentence_text = text[sent.start : sent.end]
+        subjects: list[Subject] = [find_subject(text, toks, m, period_spans) for m in kept]
+        kept, subjects = _apply_tables(tables, text, kept, subjects)
+        subjects = _respectively(text, toks, kept, subjects, period_spans)
+        subjects = _ranges_and_conversions(text, kept, subjects)
+        base = len(claims)
+        last_period = para_period.get(sent.paragraph, (None, None, False))
+        kinds = _list_kinds(text, kept, [
+            classify(m, text[max(sent.start, m.lead_start - 160) : m.lead_start],
+                     text[m.end : min(sent.end, m.end + 80)], subj.text)
+            for m, subj in zip(kept, subjects, strict=True)
+        ])  # fmt: skip
+        for idx, (m, subj) in enumerate(zip(kept, subjects, strict=True)):
+            kind = kinds[idx]
+            value = m.value
+            if kind == "change" and m.direction < 0 and value > 0:
+                value = -value
+            chosen, basis, same = _choose_period(sp, m)
+            if chosen is not None:
+                p_start, p_end = _iso(chosen.period_start), _iso(chosen.period_end)
+            elif kind == "target":
+                p_start, p_end = None, None
+            elif last_period[1] and (kind != "level" or not last_period[2]):
+                # the paragraph's period carries over, except "this year"-style openers to
+                # counts: a stock "built" is not a flow "since the beginning of this year"
+                p_start, p_end = last_period[:2]
+            else:
+                p_start, p_end = None, None
+            if chosen is None and same:
+                p_start, p_end = last_period[:2]
+            tctx = tables.at(m.start) if tables else None
+            if tctx is not None and tctx.period is not None:
+                p_start, p_end = _iso(tctx.period[0]), _iso(tctx.period[1])
+            line, col = doc.line_col(m.start)
+            claims.append(
+                Claim(
+                    id="",
+                    start=m.start,
+                    end=m.end,
+                    text=m.text,
+                    line=line,
+                    column=col,
+                    value=value,
+                    unit=m.unit,
+                    qualifier=m.qualifier,
+                    kind=kind,
+                    subject=subj.text,
+                    period_start=p_start,
+                    period_end=p_end,
+                    speaker=sent.speaker,
+                    sentence=sentence_text,
+                    resolution=m.resolution,
+                    sentence_start=sent.start,
+                    sentence_end=sent.end,
+                    section=sent.section,
+                    paragraph=sent.paragraph,
+                    basis=basis if kind == "change" else "",
+                    whole=subj.whole,
+                    bound=m.bound,
+                    document=doc.path or "",
+                )
+            )
+            if (not subj.text or subj.how == "") and idx > 0:
+                # ", up 27.3% year on year": the figure qualifies the one before it
+                pending_subject_links.append((base + idx, base + idx - 1))
+        _remember_period(para_period, sent, sp, claims[base:])
+    linked = {i for i, _ in pending_subject_links}
+    for i, c in enumerate(claims):
+        if not c.subject and i not in linked:
+            claims[i] = _with(c, subject=_fallback_subject(text, c))
+    for i, j in pending_subject_links:
+        claims[i] = _with(
+            claims[i], subject=claims[j].subject or _fallback_subject(text, claims[i])
+        )
+    return [_with(c, id=f"c{n + 1:04d}") for n, c in enumerate(claims)]
+
+
+def _list_kinds(text: str, mentions: list[Mention], kinds: list[str]) -> list[str]:
+    """Figures of one list share a kind: "growth rates registered at 2.9%, 9.8% and 2.5%"."""
+    out = list(kinds)
+    for fl in figure_lists(text, mentions):
+        ks = {out[i] for i in fl.members}
+        for k in ("target", "change", "difference"):
+            if k in ks:
+                for i in fl.members:
+                    out[i] = k
+                break
+    return out
+
+
+def _with(c: Claim, **changes: object) -> Claim:
+    import attrs
+
+    return attrs.evolve(c, **changes)
+
+
+def _remember_period(
+    store: dict[int, tuple[str | None, str | None, bool]],
+    sent: Sentence,
+    periods: Sequence[PeriodMention],
+    claims: Sequence[Claim] = (),
+) -> None:
+    """The latest dated period of a paragraph, inherited by sentences that state none."""
+    dated = [p for p in periods if _dated(p)]
+    if dated:
+        p = dated[-1]
+        store[sent.paragraph] = (
+            _iso(p.period_start),
+            _iso(p.period_end),
+            p.form in ("deictic", "since"),
+        )
+    elif claims and claims[-1].period_end:
+        store[sent.paragraph] = (claims[-1].period_start, claims[-1].period_end, False)
+
+
+def _respectively(
+    text: str, toks: list, mentions: list[Mention], subjects: list[Subject], skip: list
+) -> list[Subject]:
+    """Give each figure of a list its own subject (see ``respectively.py``)."""
+    out = list(subjects)
+    previous: list[str] | None = None
+    for fl in figure_lists(text, mentions):
+        members = list(fl.members)
+        own = [out[i] for i in members]
+        if all(o.how == "after" and o.text for o in own):
+            # "580 million mobile phones, 110 million laptops and 81.29 million TVs" exported:
+            # an activity named once belongs to every item of the list.
+            names = [o.text for o in own]
+            acts = {n.rsplit(" ", 1)[-1] for n in names if n.rsplit(" ", 1)[-1] in _ACTIVITIES}
+            if len(acts) == 1:
+                act = acts.pop()
+                names = [n if n.endswith(act) else f"{n} {act}" for n in names]
+                for i, n in zip(members, names, strict=True):
+                    out[i] = attrs_evolve(out[i], text=n)
+            if len(set(names)) == len(names):
+                previous = names
+                continue
+        if not fl.respectively:
+            continue
+        names_for: list[str] | None = None
+        if previous is not None and len(previous) == len(members):
+            names_for = previous
+        else:
+            head = find_subject(text, toks, mentions[members[0]], skip, prefer_verb=True)
+            if head.text:
+                parts = split_coordination(head.text)
+                if len(parts) == len(members):
+                    names_for = [tidy(p) for p in parts]
+        if names_for:
+            for i, name in zip(members, names_for, strict=True):
+                out[i] = Subject(name, out[i].whole, "respectively", out[i].start)
+            previous = names_for
+    return out
+
+
+_ACTIVITIES = frozenset(
+    [
+        "exported",
+        "imported",
+        "produced",
+        "sold",
+        "shipped",
+        "manufactured",
+        "delivered",
+        "consumed",
+        "installed",
+    ]
+)
+
+
+def attrs_evolve(obj: Subject, **changes: object) -> Subject:
+    import attrs
+
+    return attrs.evolve(obj, **changes)
+
+
+def _ranges_and_conversions(
+    text: str, mentions: list[Mention], subjects: list[Subject]
+) -> list[Subject]:
+    """Both ends of a range share a subject; "per mu (0.0667 hectares)" restates the unit."""
+    out = list(subjects)
+    for i in range(1, len(mentions)):
+        prev, cur = mentions[i - 1], mentions[i]
+        if prev.bound == "low" and cur.bound == "high":
+            best = out[i] if out[i].how in ("verb", "of", "paren") else out[i - 1]
+            if best.how not in ("verb", "of", "paren") and out[i - 1].text:
+                best = out[i - 1]
+            out[i - 1] = out[i] = best
+        elif (
+            re.fullmatch(r"\s*\(\s*", text[prev.end : cur.lead_start])
+            and prev.unit
+            and (cur.unit and cur.unit != prev.unit)
+        ):
+            out[i] = Subject(prev.unit.rsplit("/", 1)[-1].strip(" ()") or out[i - 1].text,
+                             "", "conversion", cur.start)  # fmt: skip
+    return out
+
+
+def _apply_tables(
+    tables: TableContext | None, text: str, mentions: list[Mention], subjects: list[Subject]
+) -> tuple[list[Mention], list[Subject]]:
+    if not tables:
+        return mentions, subjects
+    import attrs
+
+    out_m, out_s = [], []
+    for m, s in zip(mentions, subjects, strict=True):
+        cell = tables.at(m.start)
+        if cell is not None:
+            if cell.scale != 1 and not m.scaled and m.unit in ("", *cell.currency_units):
+                m = attrs.evolve(m, value=m.value * cell.scale, resolution=m.resolution * cell.scale,
+                                 unit=m.unit or cell.currency)  # fmt: skip
+            elif cell.currency and not m.unit:
+                m = attrs.evolve(m, unit=cell.currency)
+            if cell.subject:
+                s = Subject(cell.subject, s.whole, "table", m.start)
+        out_m.append(m)
+        out_s.append(s)
+    return out_m, out_s
+
+
+def _fallback_subject(text: str, c: Claim) -> str:
+    """Last resort: the words right after the figure ("10 billion yuan has been raised")."""
+    after = text[c.end : c.sentence_end]
+    m = re.match(r"[\s\"“”]*((?:[A-Za-z][\w\-'’]*\s*){1,6})", after)
+    if m and not re.match(r"(?:in|on|at|to|from|by|for|of|with|than|and|or)\b", m.group(1), re.I):
+        words = tidy(re.sub(r"^(?:has|have|had|was|were|is|are)\s+(?:been\s+)?", "", m.group(1)))
+        if words and not is_generic(words):
+            return words
+    return ""

@@ -1,0 +1,111 @@
+"""Which numbers are claims: years, labels, list markers, names and slogans are not."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import Mention
+
+__all__ = ["is_claim"]
+
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Quarter|Q|Level|Headline|Figure|Fig\.|Table|Chart|Section|Chapter|Article|Annex|"
+    r"Appendix|Part|Phase|Round|Item|Step|Page|p\.|pp\.|No\.|Number|Vol\.|Volume|Box|Note|"
+    r"Footnote|Version|Tier|Class|Category|Option|Scenario|Exhibit|Schedule|Rule|Line|Lines|"
+    r"Paragraph|Clause|Mark|Model|Series|Type|Grade|Stage|Batch|Room|Route|Highway|Gate|"
+    r"Platform|Terminal|Region|District|Zone|Building|Floor|Unit|Track|Episode|Season|"
+    r"COVID|Covid|Windows|iOS|Android|Python|Level|Wave)\s*\Z"
+)
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|by|from|to|until|through|during|before|after|year|years|early|late|"
+    r"mid|end|fiscal|FY|calendar|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Quarter|Q[1-4]|"
+    r"H[12]|spring|summer|autumn|fall|winter|and|or)\.?|[(\-–/,])\s*\Z",
+    re.IGNORECASE,
+)
+_TIME_UNITS = {"day", "week", "month", "year", "quarter"}
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:past|prior|last|previous|next|coming|first|recent|following|preceding|over\s+the|"
+    r"within|for\s+the|each|every|per)\s*\Z",
+    re.IGNORECASE,
+)
+_VAGUE_ONE_AFTER = re.compile(
+    r"\A[\s\-]*(?:of|another|hand|by\s+one|or\s+two|or\s+more|and\s+only|in\s+(?:a|every)|"
+    r"thing|day|time|way|side|last|more|other|such|point|step|aspect|key|major|important|"
+    r"month|chain|policy|batch|stop|size)\b",
+    re.IGNORECASE,
+)
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)[ \t]+\Z")
+
+
+def _in_quotes(text: str, start: int, end: int, sent_start: int) -> bool:
+    """True inside a short quoted stretch of the sentence ("one month, one industrial chain")."""
+    before = text[sent_start:start]
+    opens = before.count("“") + before.count('"') - before.count("”")
+    if before.count("“") > before.count("”"):
+        close = text.find("”", end, end + 80)
+        return close >= 0
+    if before.count('"') % 2 == 1:
+        close = text.find('"', end, end + 80)
+        return close >= 0 and opens > 0
+    return False
+
+
+def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> bool:
+    """Whether a fact-checker would track ``mention`` as a claim."""
+    if in_period:
+        return False  # "in the first 3 quarters", "the prior 6 months"
+    before = text[max(sent_start, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 40]
+    plain = not mention.unit and mention.qualifier == "exact" and not mention.scaled
+    # Years and year ranges: "in 2023", "(2021-2025)", "since 1983".
+    if (
+        plain
+        and mention.form == "digits"
+        and mention.resolution == 1
+        and 1800 <= abs(mention.value) <= 2100
+        and re.fullmatch(r"\d{4}", mention.text)
+        and (
+            mention.bound
+            or _YEAR_CONTEXT_BEFORE.search(before)
+            or re.match(r"\s*(?:[),.;:\-–]|$|levels?\b|and\b|to\b|figures?\b|data\b)", after)
+        )
+    ):
+        return False
+    # Labels and identifiers: "Quarter 1", "Table 3", "Headline 2", "Level 3:".
+    if plain and mention.form in ("digits", "words") and _LABEL_BEFORE.search(before):
+        return False
+    # Numbered list markers and section numbers at the start of a line.
+    if plain and _LIST_MARKER.search(text[max(0, mention.start - 8) : mention.end + 2]):
+        return False
+    if plain and re.match(r"[.)]\s", after) and re.search(r"(?:^|\n)[ \t#]*\Z", before):
+        return False
+    # Calendar durations that only frame a period: "over the prior 6 months", "4 weeks".
+    if mention.unit in _TIME_UNITS and (
+        _PERIOD_BEFORE.search(before) or re.match(r"\s*(?:preceding|before|ago|earlier)", after)
+    ):
+        return False
+    # Number words used as pronouns or in idioms: "one of the most", "a year or two".
+    if mention.form == "words" and not mention.scaled:
+        low = mention.text.lower()
+        if low in ("one", "an", "a") and (_VAGUE_ONE_AFTER.match(after) or not after.strip()):
+            return False
+        if low == "one" and re.search(
+            r"\b(?:the|this|that|no|any|every|each|which|at)\s*\Z", before, re.IGNORECASE
+        ):
+            return False
+        if re.search(r"\b(?:or|year|years)\s*\Z", before, re.IGNORECASE) and low in (
+            "one",
+            "two",
+            "three",
+        ):
+            return False
+        if low == "one" and re.match(r"\s*\w+\s*,\s*one\b", after, re.IGNORECASE):
+            return False
+        if low == "zero" and not after.strip():
+            return False
+        # Slogans in quotes: "one month, one industrial chain".
+        if _in_quotes(text, mention.start, mention.end, sent_start):
+            return False
+    # Model numbers and versions glued to words by hyphens: "Wi-Fi 6", "Boeing 737".
+    return not (plain and re.search(r"[A-Za-z]-\s*\Z", before))

@@ -1,0 +1,79 @@
+"""The kind of a claim: level, change, share, difference, ratio or target (see the contract)."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import Mention
+
+__all__ = ["classify"]
+
+_TARGET = re.compile(
+    r"(?:\b(?:expected|projected|forecast|forecasted|estimated|set|aims?|aiming|plans?|planning|"
+    r"intends?|seeks?|strives?|striving|targets?|is|are)\s+to\s+(?:[\w\-'’]+\s+){0,8}"
+    r"|\b(?:will|would|shall)\s+(?:[\w\-'’]+\s+){0,3}"
+    r"|\b(?:goal|target|objective|aim)\s+(?:is|was|of|:)\s+(?:to\s+)?(?:[\w\-'’]+\s+){0,12})"
+    r"(?:[\w\-]+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:growth(?:\s+rates?)?|increases?|decreases?|rises?|declines?|gains?|drops?|changes?|"
+    r"expansion|contraction)\s+(?:\w+\s+){0,2}(?:of|by|at|was|were|is|stood\s+at|"
+    r"registered\s+at|reached)\s+(?:\w+\s+){0,2}\Z"
+    r"|\b(?:an\s+additional|additional|another|a\s+further)\s+\Z",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"\A\s*(?:,?\s*respectively,?\s*)?(?:year[\s\-]+on[\s\-]+year|month[\s\-]+on[\s\-]+month|"
+    r"quarter[\s\-]+on[\s\-]+quarter|from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+(?:year|month|quarter)\b|"
+    r"compared\s+(?:with|to)\s+(?:the\s+)?(?:same|previous|last|a\s+year))",
+    re.IGNORECASE,
+)
+_DIFF_AFTER = re.compile(
+    r"\A\s*(?:higher|lower|more|less|greater|smaller|above|below|faster|slower|ahead)\s+than\b",
+    re.IGNORECASE,
+)
+_SHARE_WORDS = re.compile(
+    r"\b(?:rate|ratio|share|proportion|percentage|penetration|utilization|utilisation|"
+    r"coverage|margin|accounted|accounting|accounts?|equated|equivalent|of\s+(?:the\s+)?total)\b",
+    re.IGNORECASE,
+)
+_RATIO_WORDS = re.compile(
+    r"\b(?:per|average\s+hourly|hourly|per\s+capita|latency|speed|price|prices|cost\s+per|"
+    r"yield|density|intensity|average\s+operating\s+cost|workweek|average\s+workweek)\b",
+    re.IGNORECASE,
+)
+
+
+def classify(mention: Mention, before: str, after: str, subject: str) -> str:
+    """Kind of ``mention`` from the sentence text ``before`` and ``after`` it."""
+    clause = re.split(r"[,;:]", before[-160:])[-1]
+    if _TARGET.search(clause) and not re.search(
+        r"\b(?:has|have|had|was|were)\b[^.;]{0,30}\Z", clause, re.IGNORECASE
+    ):
+        return "target"
+    if mention.unit == "percentage_point" or _DIFF_AFTER.match(after):
+        return "difference"
+    if mention.direction and mention.cue not in ("to", "at", "from"):
+        return "change"
+    if mention.cue == "sign":
+        return "change"
+    measured = mention.unit not in ("",) or mention.scaled
+    if measured and (_CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before[-80:])):
+        return "change"
+    if (
+        "/" in mention.unit
+        or mention.per
+        or (
+            mention.unit in ("millisecond", "second", "microsecond")
+            and not subject.startswith("for")
+        )
+    ):
+        return "ratio"
+    if _RATIO_WORDS.search(subject) and mention.unit != "percent":
+        return "ratio"
+    if mention.unit == "percent":
+        return "share"
+    if mention.form == "fraction":
+        return "share"
+    return "level"

@@ -1,0 +1,612 @@
+"""What a figure measures: a short noun phrase taken from the sentence's structure.
+
+Rules, in order, each anchored on the figure's position:
+1. a count followed by its noun ("4.089 million 5G base stations had been built");
+2. a figure in parentheses after its noun ("adult women (3.1 percent)");
+3. a change "in" something ("a 5.8% increase in the value added of ...");
+4. "X of N" ("a 5G user penetration rate of 69.6%");
+5. the subject of the reporting verb before the figure ("the number of gigabit broadband users
+   reached 196 million").
+A figure none of these name (", up 27.3% year on year") is left for the caller to inherit from
+the figure it qualifies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..numbers import Mention
+from .words import (
+    ACTIVITY_VERBS,
+    ADVERBS,
+    AUXILIARIES,
+    CLAUSE_WORDS,
+    COMPARATIVES,
+    DETERMINERS,
+    GENERIC_HEADS,
+    LEADING_NOISE,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SUBJECT_PREFIXES,
+    TO_VERBS,
+    Tok,
+)
+
+__all__ = ["Subject", "find_subject", "is_generic", "tidy"]
+
+_MAX_NP = 14
+_NUMBERISH = re.compile(
+    r"[$£€¥]?\d[\d,.]*%?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion)(?:-\w+)?",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen(slots=True)
+class Subject:
+    text: str
+    #: The whole a share is of ("GDP", "global total"), "" when unstated.
+    whole: str = ""
+    #: Which rule named it: "after", "paren", "in", "of", "verb", "" (none: inherit).
+    how: str = ""
+    #: Start offset of the phrase (for "respectively" and inheritance), -1 when none.
+    start: int = -1
+
+
+_SCALE_WORDS = frozenset(
+    [
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "percent",
+        "per",
+        "cent",
+        "yuan",
+        "dollars",
+        "dollar",
+        "euros",
+        "euro",
+        "pounds",
+        "pound",
+        "yen",
+        "rmb",
+    ]
+)
+
+
+def _numberish(t: Tok) -> bool:
+    return t.is_number or t.low in _SCALE_WORDS
+
+
+def _in_skip(t: Tok, skip: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= t.start < e for s, e in skip)
+
+
+def _index_after(toks: Sequence[Tok], pos: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start >= pos:
+            return i
+    return len(toks)
+
+
+def _index_before(toks: Sequence[Tok], pos: int) -> int:
+    """Index of the last token ending at or before ``pos`` (-1 when none)."""
+    j = -1
+    for i, t in enumerate(toks):
+        if t.end <= pos:
+            j = i
+        else:
+            break
+    return j
+
+
+def _is_verbish(tok: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
+    w = tok.low
+    if w == "added" and (
+        (prev is not None and prev.low == "value") or (nxt is not None and nxt.low == "value")
+    ):
+        return False  # "value added", "added value": the economists' term, not a verb
+    if prev is not None and prev.is_number and w.endswith("ed") and nxt is not None and nxt.is_word:
+        return False  # "200 registered generative AI models"
+    if w in ("account", "accounts", "record", "records", "total", "totals"):
+        return nxt is not None and nxt.low in ("for", "of", "to")  # nouns unless "account for"
+    if (
+        w.endswith("ed")
+        and prev is not None
+        and prev.is_word
+        and prev.low not in DETERMINERS
+        and prev.low not in PREPOSITIONS
+        and nxt is not None
+        and nxt.low in PREPOSITIONS
+    ):
+        return True  # "job growth occurred in", "were produced in"
+    if w in AUXILIARIES or w in REPORTING_VERBS or w in ADVERBS:
+        # "added value", "registered users", "listed companies": a participle before a noun
+        # modifies it; "remaining" etc. likewise.
+        return not (
+            (prev is None or prev.low in DETERMINERS or prev.low in PREPOSITIONS)
+            and w.endswith(("ed", "ing"))
+            and nxt is not None
+            and nxt.is_word
+            and nxt.low not in PREPOSITIONS
+            and nxt.low not in AUXILIARIES
+        )
+    return False
+
+
+def tidy(words: str) -> str:
+    """Drop quotes, openers and "the number of" so equal things get equal subjects."""
+    s = re.sub(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)", "", words)
+    s = re.sub(r"\s+", " ", s).strip(" ,;:-")
+    changed = True
+    while changed:
+        changed = False
+        low = s.lower()
+        for p in SUBJECT_PREFIXES:
+            if low.startswith(p):
+                s = s[len(p) :]
+                changed = True
+                break
+        first = s.split(" ", 1)
+        if (len(first) > 1 and _NUMBERISH.fullmatch(first[0])) or (
+            first and first[0].lower() in LEADING_NOISE and len(first) > 1
+        ):
+            s = first[1]
+            changed = True
+        elif first and first[0].lower().endswith("ing") and len(first) > 1:
+            # "leading to a 5G user penetration rate", "bringing the total to"
+            nxt = first[1].split(" ", 1)[0].lower()
+            if nxt in PREPOSITIONS or nxt in DETERMINERS:
+                s = first[1]
+                changed = True
+    while True:
+        words = s.rsplit(" ", 1)
+        if len(words) == 2 and (
+            words[1].lower() in PREPOSITIONS
+            or words[1].lower() in DETERMINERS
+            or words[1].lower() in AUXILIARIES
+            or words[1].lower() in ADVERBS
+            or words[1].lower() in ("and", "or")
+        ):
+            s = words[0]
+            continue
+        break
+    if s.lower() in AUXILIARIES or s.lower() in PREPOSITIONS or s.lower() in DETERMINERS:
+        return ""
+    return s.strip(" ,;:-")
+
+
+def is_generic(subject: str) -> bool:
+    """True when a phrase names no thing ("year-on-year increase", "units")."""
+    words = [w for w in subject.lower().split() if w not in DETERMINERS]
+    return not words or all(w in GENERIC_HEADS or w.startswith("year-on-year") for w in words)
+
+
+def _np_after(toks: Sequence[Tok], i: int) -> tuple[list[Tok], str]:
+    """Noun phrase starting at token ``i``, and an activity verb closing it ("were exported")."""
+    out: list[Tok] = []
+    j = i
+    while j < len(toks) and len(out) < _MAX_NP:
+        t = toks[j]
+        prev = toks[j - 1] if j > 0 else None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.text in ('"', "“", "”"):
+            j += 1
+            continue
+        if not t.is_word:
+            break
+        w = t.low
+        if not out and w in COMPARATIVES:
+            break  # "7 percentage points higher than ..."
+        if w == "and" or w == "or":
+            # "applications and services", not "vehicles and 21.571 million vehicles"
+            if nxt is None or not nxt.is_word or nxt.text[:1].isdigit() or not out:
+                break
+            if nxt.low in DETERMINERS or nxt.low in AUXILIARIES or nxt.low in CLAUSE_WORDS:
+                break
+        elif w == "of":
+            if not out or nxt is None or not nxt.is_word or nxt.text[:1].isdigit():
+                break
+        elif (
+            w in PREPOSITIONS
+            or w in CLAUSE_WORDS
+            or _is_verbish(t, prev, nxt)
+            or (
+                w.endswith("ing")
+                and out
+                and nxt is not None
+                and (nxt.low in PREPOSITIONS or nxt.low in DETERMINERS or nxt.is_number)
+            )
+            or (t.text[:1].isdigit() and out)
+        ):
+            break
+        out.append(t)
+        j += 1
+    # Activity verb right after: "vehicles were exported", "phones shipped from".
+    activity = ""
+    k = j
+    while k < len(toks) and toks[k].low in AUXILIARIES | {"now", "also", "been"}:
+        k += 1
+    if k < len(toks) and toks[k].low in ACTIVITY_VERBS and toks[k].low.endswith("ed"):
+        activity = ACTIVITY_VERBS[toks[k].low]
+    if not activity and j < len(toks) and toks[j].low in ("sold", "shipped", "exported"):
+        activity = toks[j].low
+    while out and out[-1].low in {"and", "or", "of"} | DETERMINERS:
+        out.pop()
+    return out, activity
+
+
+def _clause_start(toks: Sequence[Tok], j: int) -> int:
+    """Index of the first token of the clause ending at token ``j``."""
+    k = j
+    depth = 0
+    while k >= 0:
+        t = toks[k]
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            if depth == 0:
+                return k + 1
+            depth -= 1
+        elif depth == 0 and (
+            t.text in (",", ";", ":", "—", "–")
+            or (t.low in CLAUSE_WORDS and t.low not in ("and", "or", "as"))
+        ):
+            return k + 1
+        k -= 1
+    return 0
+
+
+def _np_forward(toks: Sequence[Tok], a: int, b: int, skip: Sequence[tuple[int, int]]) -> list[Tok]:
+    """The noun phrase opening tokens[a:b], stopped at its verb, period phrases removed."""
+    out: list[Tok] = []
+    started = False
+    for j in range(a, b):
+        t = toks[j]
+        if any(s <= t.start < e for s, e in skip):
+            continue
+        prev = toks[j - 1] if j > a else None
+        nxt = toks[j + 1] if j + 1 < b else None
+        if not t.is_word:
+            if t.text in ("(", ")") and started:
+                out.append(t)
+                continue
+            if t.text in ('"', "“", "”", "'"):
+                continue
+            if started:
+                break
+            continue
+        if not started and (t.low in LEADING_NOISE or t.low in ADVERBS):
+            continue
+        if started and _is_verbish(t, prev, nxt):
+            break
+        if (
+            not started
+            and t.low in AUXILIARIES | REPORTING_VERBS
+            and not (
+                t.low.endswith("ed")
+                and nxt is not None
+                and nxt.is_word
+                and nxt.low not in PREPOSITIONS | DETERMINERS | AUXILIARIES
+            )
+        ):
+            # "There are ..." / "We have established ...": no subject phrase opens here
+            if t.low in AUXILIARIES:
+                return []
+            continue
+        if t.low in PRONOUNS and not started:
+            return []
+        if _numberish(t) or (not started and t.low in ("up", "down")):
+            if started:
+                break
+            continue
+        started = True
+        out.append(t)
+        if len(out) >= _MAX_NP:
+            break
+    # unbalanced parentheses at the end
+    while out and out[-1].text == "(":
+        out.pop()
+    return out
+
+
+def _span_text(text: str, toks: Sequence[Tok]) -> str:
+    if not toks:
+        return ""
+    parts = []
+    for k, t in enumerate(toks):
+        if k and (toks[k - 1].end != t.start):
+            parts.append(" ")
+        parts.append(t.text)
+    return "".join(parts)
+
+
+def _whole_after(toks: Sequence[Tok], i: int) -> str:
+    """ "42% of the global total" -> "global total"."""
+    if i < len(toks) and toks[i].low == "of":
+        np, _ = _np_after(toks, i + 1)
+        return tidy(" ".join(t.text for t in np))
+    return ""
+
+
+def find_subject(
+    text: str,
+    toks: Sequence[Tok],
+    mention: Mention,
+    skip: Sequence[tuple[int, int]] = (),
+    *,
+    prefer_verb: bool = False,
+) -> Subject:
+    """The subject of ``mention`` within the sentence tokenized as ``toks`` (document offsets).
+
+    ``prefer_verb`` skips the noun after the figure, for figures tied by "respectively" to a
+    coordinated subject ("Production and sales reached 21.47 million vehicles and ...").
+    """
+    i_after = _index_after(toks, mention.end)
+    i_before = _index_before(toks, mention.lead_start if mention.lead_start >= 0 else mention.start)
+    if (
+        0 <= i_before + 2 < len(toks)
+        and toks[i_before + 1].low in _CHANGE_NOUNS
+        and toks[i_before + 2].low in ("of", "by")
+    ):
+        i_before += 2  # "the average monthly gain of 54,000": the noun belongs to the subject
+    whole = _whole_after(toks, i_after) if mention.unit in ("percent", "") else ""
+    # 1. a figure followed by its noun: "4.089 million 5G base stations", "18 MW offshore ..."
+    if mention.unit != "percent" and not prefer_verb and mention.form != "fraction":
+        np, activity = _np_after(toks, i_after)
+        if np and not is_generic(_span_text(text, np)):
+            subj = tidy(_span_text(text, np))
+            act = activity or _activity_before(toks, i_before)
+            if act and act not in subj:
+                subj = f"{subj} {act}"
+            if subj:
+                return Subject(subj, whole, "after", np[0].start)
+        # "1.0018 trillion yuan in business financing", "14 trillion yuan in total output"
+        if i_after + 1 < len(toks) and toks[i_after].low == "in" and mention.unit:
+            np, _ = _np_after(toks, i_after + 1)
+            phrase = tidy(_span_text(text, np))
+            if np and not is_generic(phrase) and not any(s0 <= np[0].start < e0 for s0, e0 in skip):
+                return Subject(phrase, whole, "in", np[0].start)
+    # 2. "adult women (3.1 percent)"
+    if i_before >= 0 and toks[i_before].text == "(":
+        j = i_before - 1
+        while j >= 0 and _in_skip(toks[j], skip):
+            j -= 1  # "trend up in March (+39,000)"
+        a = _clause_start(toks, j)
+        np = _np_forward(toks, a, j + 1, skip)
+        if not np or np[-1].end < toks[j].end:
+            back = _np_backward(toks, a, j, skip)
+            if back and not is_generic(tidy(_span_text(text, back))):
+                np = back
+        if np:
+            return Subject(tidy(_span_text(text, np)), whole, "paren", np[0].start)
+    # 3. "a 5.8% year-on-year increase in the value added of ..."
+    k = i_after
+    while k < len(toks) and toks[k].low in _BASIS_WORDS:
+        k += 1
+    if k + 1 < len(toks) and toks[k].low in _CHANGE_NOUNS and toks[k + 1].low in ("in", "of"):
+        np, _ = _np_after(toks, k + 2)
+        if np:
+            return Subject(tidy(_span_text(text, np)), whole, "in", np[0].start)
+    # 4. "reduce the average operating cost for drones to less than 10 yuan per mu"
+    to_np = _to_object(toks, i_before, skip)
+    if to_np:
+        return Subject(tidy(_span_text(text, to_np)), whole, "verb", to_np[0].start)
+    # 5./6. the phrase before the cue: "X of N", "X reached N", "X, at N"
+    j, how = _step_back(toks, i_before, skip)
+    if j >= 0 and toks[j].text == "," and how == "verb":
+        if not (j + 1 < len(toks) and toks[j + 1].low == "at"):
+            # ", up 27.3% year on year", ", an increase of 4.4%": qualifies the figure before
+            return Subject("", whole, "", -1)
+        j -= 1  # apposition: "the unemployment rate, at 3.5 percent"
+    if j < 0:
+        return Subject("", whole, "", -1)
+    a = _clause_start(toks, j)
+    np = _np_forward(toks, a, j + 1, skip) if how == "verb" else []
+    if not np:
+        np = _np_backward(toks, a, j, skip)
+    subj = tidy(_span_text(text, np))
+    if subj and not is_generic(subj):
+        return Subject(subj, whole, how, np[0].start if np else -1)
+    if whole and (mention.unit == "percent" or mention.form == "fraction"):
+        return Subject(whole, whole, "whole", -1)  # "one-third of companies listed on ..."
+    return Subject("", whole, "", -1)
+
+
+_BASIS_WORDS = frozenset(
+    [
+        "year-on-year",
+        "year",
+        "on",
+        "month-on-month",
+        "quarter-on-quarter",
+        "annual",
+        "annualized",
+        "quarterly",
+        "monthly",
+        "-",
+    ]
+)
+_CHANGE_NOUNS = frozenset(
+    [
+        "increase",
+        "decrease",
+        "rise",
+        "growth",
+        "decline",
+        "drop",
+        "fall",
+        "gain",
+        "reduction",
+        "jump",
+    ]
+)
+
+
+def _to_object(toks: Sequence[Tok], i: int, skip: Sequence[tuple[int, int]]) -> list[Tok]:
+    """The object of "VERB X to N" when the figure is the level X is taken to."""
+    j = i
+    while j >= 0 and toks[j].low in ADVERBS | {
+        "over",
+        "more",
+        "than",
+        "less",
+        "under",
+        "below",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+    }:
+        j -= 1
+    if j < 1 or toks[j].low != "to":
+        return []
+    k = j - 1
+    while k >= 0 and j - k <= 12:
+        t = toks[k]
+        if t.low in TO_VERBS:
+            np = [x for x in toks[k + 1 : j] if not _in_skip(x, skip)]
+            while np and (np[0].low in DETERMINERS or not np[0].is_word):
+                np = np[1:]
+            ok = np and np[0].low not in ("by", "from") and not any(_numberish(x) for x in np)
+            return np if ok and all(x.is_word or x.text in ("'", '"', "-") for x in np) else []
+        if not t.is_word or t.low in AUXILIARIES or t.low in CLAUSE_WORDS - {"and"}:
+            return []
+        k -= 1
+    return []
+
+
+_LEAD_WORDS = frozenset(
+    [
+        "by",
+        "to",
+        "for",
+        "at",
+        "of",
+        "up",
+        "down",
+        "year",
+        "on",
+        "year-on-year",
+        "little",
+        "been",
+        "expected",
+        "projected",
+        "forecast",
+        "estimated",
+        "set",
+        "an",
+        "a",
+        "additional",
+        "further",
+        "another",
+        "the",
+        "over",
+        "month",
+        "total",
+        "compared",
+        "with",
+        "against",
+        "versus",
+    ]
+)
+
+
+def _step_back(
+    toks: Sequence[Tok], i: int, skip: Sequence[tuple[int, int]] = ()
+) -> tuple[int, str]:
+    """Walk back over the words leading to the figure ("increased by", "accounted for more than").
+
+    Returns the index of the last token of the subject phrase and how it was reached: "of" for
+    "a penetration rate of 69.6%", "verb" otherwise.
+    """
+    j = i
+    steps = 0
+    while j >= 0 and steps < 16:
+        w = toks[j].low
+        if _in_skip(toks[j], skip) or (_numberish(toks[j]) and steps):
+            j -= 1  # "decreasing from £10.5 billion in Quarter 4 2013 to"
+            steps += 1
+            continue
+        if w == "of" and (
+            steps == 0 or (j > 0 and toks[j - 1].low in ("increase", "rate", "growth", "decline"))
+        ):
+            return j - 1, "of"
+        if (
+            w in REPORTING_VERBS
+            or w in AUXILIARIES
+            or w in ADVERBS
+            or w in _LEAD_WORDS
+            or w in LEADING_NOISE
+        ):
+            j -= 1
+            steps += 1
+            continue
+        break
+    return j, "verb"
+
+
+def _np_backward(toks: Sequence[Tok], a: int, j: int, skip: Sequence[tuple[int, int]]) -> list[Tok]:
+    """The noun phrase ending at token ``j`` ("a 5G user penetration rate" of ...)."""
+    out: list[Tok] = []
+    k = j
+    while k >= a and len(out) < _MAX_NP:
+        t = toks[k]
+        if any(s <= t.start < e for s, e in skip):
+            k -= 1
+            continue
+        if not t.is_word and t.text not in ('"', "“", "”"):
+            break
+        if t.is_word and (
+            t.low in AUXILIARIES
+            or t.low in PRONOUNS
+            or t.low in COMPARATIVES
+            or (t.low in PREPOSITIONS and t.low != "of")
+            or t.low in ADVERBS
+        ):
+            break
+        if t.is_word and t.low in REPORTING_VERBS:
+            left = toks[k - 1] if k - 1 >= a else None
+            modifier = (
+                t.low.endswith("ed")
+                and (
+                    left is None
+                    or not left.is_word
+                    or left.low in DETERMINERS
+                    or left.low in PREPOSITIONS
+                )
+            ) or _is_verbish(t, left, toks[k + 1] if k + 1 < len(toks) else None) is False
+            if not modifier:
+                break
+        if t.is_number:
+            break
+        if t.is_word and t.low.endswith("ing") and t.low in REPORTING_VERBS:
+            break
+        out.append(t)
+        if t.low in DETERMINERS and t.low != "total":
+            break
+        k -= 1
+    out.reverse()
+    return out
+
+
+def _activity_before(toks: Sequence[Tok], i: int) -> str:
+    """ "China exported 580 million mobile phones" -> "exported"."""
+    k = i
+    steps = 0
+    while k >= 0 and steps < 3:
+        w = toks[k].low
+        if w in ACTIVITY_VERBS and w.endswith("ed"):
+            return ACTIVITY_VERBS[w]
+        if w in ADVERBS or w in ("a", "total", "of", "about", "over", "more", "than", "nearly"):
+            k -= 1
+            steps += 1
+            continue
+        break
+    return ""
