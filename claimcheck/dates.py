@@ -66,6 +66,8 @@ _PERIOD_PREFIX_RE = re.compile(
 _RANGE_SUFFIX_RE = re.compile(r"\s*(?:-|–|—|to|through|until|and)\s", re.IGNORECASE)
 _BLANK_LINE_RE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
 
+_WIRE_BEFORE_RE = re.compile(r"^\s*[A-Z][A-Z.' -]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?,\s*$")
+_WIRE_AFTER_RE = re.compile(r"\s*(?:--|—|–|/[A-Za-z ]+/|\()")
 _HEAD = 3000  # a dateline lives in the first few thousand characters
 _WINDOW = 300  # how far around a date we look for its label or context
 
@@ -146,6 +148,8 @@ def _rank(text: str, start: int, end: int) -> int | None:
         not before.strip() and _LABEL_LINE_RE.fullmatch(_previous_line(text, line_start))
     ):
         rank = 0
+    elif start < _HEAD and _WIRE_BEFORE_RE.search(before) and _WIRE_AFTER_RE.match(after):
+        rank = 1  # a wire dateline: "SEATTLE, Nov. 6, 2024 -- Northwind Inc. today reported"
     elif _PERIOD_PREFIX_RE.search(before[-20:]) or len(after.split()) > 4:
         return None  # "since 5 March 2023", "5 March 2023, the highest level since ..."
     else:

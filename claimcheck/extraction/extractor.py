@@ -203,6 +203,12 @@ def extract_document(doc: Document) -> list[Claim]:
 def _list_kinds(text: str, mentions: list[Mention], kinds: list[str]) -> list[str]:
     """Figures of one list share a kind: "growth rates registered at 2.9%, 9.8% and 2.5%"."""
     out = list(kinds)
+    for i in range(1, len(mentions)):
+        if mentions[i - 1].bound == "low" and mentions[i].bound == "high":
+            if "target" in (out[i - 1], out[i]):
+                out[i - 1] = out[i] = "target"
+            else:
+                out[i] = out[i - 1]
     for fl in figure_lists(text, mentions):
         ks = {out[i] for i in fl.members}
         for k in ("target", "change", "difference"):
@@ -227,15 +233,16 @@ def _remember_period(
 ) -> None:
     """The latest dated period of a paragraph, inherited by sentences that state none."""
     dated = [p for p in periods if _dated(p)]
-    if dated:
-        p = dated[-1]
+    if claims and claims[0].period_end:
+        # the period governing the sentence's first figure, not a comparison base after it
+        store[sent.paragraph] = (claims[0].period_start, claims[0].period_end, False)
+    elif dated:
+        p = dated[0]
         store[sent.paragraph] = (
             _iso(p.period_start),
             _iso(p.period_end),
             p.form in ("deictic", "since"),
         )
-    elif claims and claims[-1].period_end:
-        store[sent.paragraph] = (claims[-1].period_start, claims[-1].period_end, False)
 
 
 def _respectively(

@@ -35,7 +35,8 @@ _VAGUE_ONE_AFTER = re.compile(
     r"month|chain|policy|batch|stop|size)\b",
     re.IGNORECASE,
 )
-_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)[ \t]+\Z")
+#: "1. ", "2) ", "3.1 " at the start of a line: a list marker or section number.
+_LIST_MARKER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+(?=[A-Z])|\(?\d{1,2}[.)][ \t]")
 
 
 def _in_quotes(text: str, start: int, end: int, sent_start: int) -> bool:
@@ -76,9 +77,9 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
     if plain and mention.form in ("digits", "words") and _LABEL_BEFORE.search(before):
         return False
     # Numbered list markers and section numbers at the start of a line.
-    if plain and _LIST_MARKER.search(text[max(0, mention.start - 8) : mention.end + 2]):
-        return False
-    if plain and re.match(r"[.)]\s", after) and re.search(r"(?:^|\n)[ \t#]*\Z", before):
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    at_line_start = not text[line_start : mention.start].strip(" \t#*-(")
+    if plain and at_line_start and _LIST_MARKER.match(text, mention.start):
         return False
     # Calendar durations that only frame a period: "over the prior 6 months", "4 weeks".
     if mention.unit in _TIME_UNITS and (

@@ -11,6 +11,8 @@ __all__ = ["classify"]
 _TARGET = re.compile(
     r"(?:\b(?:expected|projected|forecast|forecasted|estimated|set|aims?|aiming|plans?|planning|"
     r"intends?|seeks?|strives?|striving|targets?|is|are)\s+to\s+(?:[\w\-'’]+\s+){0,8}"
+    r"|\b(?:expects?|expected|forecasts?|projects?|projected|guidance|outlook|anticipates?|"
+    r"targets?|sees)\s+(?:[\w\-'’]+\s+){0,4}(?:of|at|to|between|around)\s+"
     r"|\b(?:will|would|shall)\s+(?:[\w\-'’]+\s+){0,3}"
     r"|\b(?:goal|target|objective|aim)\s+(?:is|was|of|:)\s+(?:to\s+)?(?:[\w\-'’]+\s+){0,12})"
     r"(?:[\w\-]+\s+){0,2}\Z",

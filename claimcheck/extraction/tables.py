@@ -127,8 +127,11 @@ def table_context(text: str) -> TableContext | None:
     for note in notes:
         scale = _SCALES[(note.group("scale") or note.group("scale2")).lower()]
         cur = (note.group("cur1") or note.group("cur2") or "").lower().replace("  ", " ")
-        if not cur and re.search(r"\$", text[max(0, note.start() - 40) : note.end() + 400]):
-            cur = "$"
+        if not cur:
+            # "(In millions, except per share amounts)" in a release written in one currency
+            signs = {c: text.count(c) for c in "$€£¥"}
+            top = max(signs, key=signs.__getitem__)
+            cur = top if signs[top] >= 2 else ""
         currency = _CURRENCY.get(cur, "")
         pos = text.find("\n", note.end())
         if pos < 0:

@@ -171,5 +171,6 @@ COMPARATIVES = _set(
 )
 GENERIC_HEADS = _set(
     "units unit items times year-on-year increase growth rate rise decline decrease drop fall "
-    "gain share proportion percentage level figure number total amount value values jobs job"
+    "gain share proportion percentage level figure number total amount value values jobs job "
+    "year earlier ago month quarter week day time times"
 )

@@ -394,15 +394,19 @@ class _Scanner:
         second_year = re.match(r"(1[89]|20)\d\d(?![\d,.])", after)
         if _year_like(core) != bool(second_year):
             return False  # "Quarter 4 2013 to £5.4 billion" is a transition, not a range
-        if after[:1] in "$£€¥" and self.currency_sign(core.start) is None:
-            return False
+        if (
+            after[:1] in "$£€¥"
+            and self.text[core.start : core.start + 4].lstrip("-+")[:1] not in ("$£€¥")
+            and not self.text[core.start : core.start + 3].isupper()
+        ):
+            return False  # "2013 to £5.4 billion"
         before = self.text[max(0, core.start - 30) : core.start].lower()
         if sep == "and":
             return bool(re.search(r"\bbetween[\s]+\Z", before))
         if sep == "to":
             if re.search(r"\bfrom[\s]+\Z", before):
                 return bool(re.search(r"\b(rang\w*|vary\w*|varied)[\s]+from[\s]+\Z", before))
-            return not re.search(r"\b(by|of)[\s]+\Z", before)
+            return not re.search(r"\bby[\s]+\Z", before)  # "rose by 3 to 5%" is no range
         # hyphen or dash: only when both sides are bare numbers of the same form.
         return not core.unit_explicit or core.unit == "percent"
 
