@@ -164,8 +164,16 @@ def main(argv: Sequence[str] | None = None) -> None:
                  standalone_mode=False)  # fmt: skip
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.format_message())  # bare "claimcheck": the help, as asked
+        sys.exit(0)
+    except click.UsageError as exc:
+        where = f"claimcheck {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else "claimcheck"
+        msg = " ".join(exc.format_message().split())
+        click.echo(f"claimcheck: error: {msg} (see '{where} --help')", err=True)
+        sys.exit(2)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"claimcheck: error: {' '.join(exc.format_message().split())}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("claimcheck: aborted", err=True)
