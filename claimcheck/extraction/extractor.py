@@ -15,6 +15,7 @@ from .kinds import classify
 from .respectively import figure_lists, split_coordination
 from .subjects import Subject, find_subject, is_generic, tidy
 from .tables import TableContext, table_context
+from .when import Inherited, basis_of, governing_period, period_of
 from .words import tokenize
 
 __all__ = ["extract", "extract_document"]
@@ -51,51 +52,15 @@ class _Period:
         return out
 
 
-def _choose_period(
-    periods: Sequence[PeriodMention], m: Mention
-) -> tuple[PeriodMention | None, str, bool]:
-    """The governing period of ``m`` in its sentence, its comparison basis, and "same period"."""
-    dated = [p for p in periods if _dated(p)]
-    basis = ""
-    same = False
-    for p in periods:
-        if p.kind == "basis" and p.basis and (not basis or p.start >= m.end):
-            basis = p.basis
-            if p.start >= m.end:
-                break
-        if p.form == "same_period":
-            same = True
-    before = [p for p in dated if p.end <= m.start]
-    after = [p for p in dated if p.start >= m.end]
-    # "£23.5 billion in Quarter 4 2013": a period right after the figure is its own
-    right_after = [p for p in after if p.start - m.end <= 4]
-    if right_after:
-        return right_after[0], basis, same
-    chosen = before[-1] if before else (after[0] if after else None)
-    return chosen, basis, same
-
-
-def _dated(p: PeriodMention) -> bool:
-    """A period a figure can refer to: not "(2021-2025)" in a plan's name, not a basis, not the
-    base of a comparison ("compared to the end of 2023")."""
-    return (
-        p.kind in ("flow", "stock")
-        and p.form != "year_range"
-        and p.period_end is not None
-        and not _COMPARED.match(p.text)
-    )
-
-
-_COMPARED = re.compile(r"(?:compared|relative|than|versus|vs\.?)\b", re.IGNORECASE)
-
-
 def extract_document(doc: Document) -> list[Claim]:
     text = doc.text
     periods = _Period(doc)
     tables = table_context(text)
     claims: list[Claim] = []
     pending_subject_links: list[tuple[int, int]] = []  # (claim index, claim index it inherits)
-    para_period: dict[int, tuple[str | None, str | None, bool]] = {}
+    # paragraph index -> its period; ("after", paragraph, section, speaker) -> the period the
+    # following paragraph inherits
+    para_period: dict[object, Inherited] = {}
     period_spans = [(p.start, p.end) for p in periods.mentions if p.kind != "basis"]
     all_mentions = list(scan(text))
     mi = 0
@@ -129,7 +94,9 @@ def extract_document(doc: Document) -> list[Claim]:
         subjects = _respectively(text, toks, kept, subjects, period_spans)
         subjects = _ranges_and_conversions(text, kept, subjects)
         base = len(claims)
-        last_period = para_period.get(sent.paragraph, (None, None, False))
+        inherited = para_period.get(sent.paragraph) or para_period.get(
+            ("after", sent.paragraph - 1, sent.section, sent.speaker), Inherited()
+        )
         kinds = _list_kinds(text, kept, [
             classify(m, text[max(sent.start, m.lead_start - 160) : m.lead_start],
                      text[m.end : min(sent.end, m.end + 80)], subj.text)
@@ -140,19 +107,8 @@ def extract_document(doc: Document) -> list[Claim]:
             value = m.value
             if kind == "change" and m.direction < 0 and value > 0:
                 value = -value
-            chosen, basis, same = _choose_period(sp, m)
-            if chosen is not None:
-                p_start, p_end = _iso(chosen.period_start), _iso(chosen.period_end)
-            elif kind == "target":
-                p_start, p_end = None, None
-            elif last_period[1] and (kind != "level" or not last_period[2]):
-                # the paragraph's period carries over, except "this year"-style openers to
-                # counts: a stock "built" is not a flow "since the beginning of this year"
-                p_start, p_end = last_period[:2]
-            else:
-                p_start, p_end = None, None
-            if chosen is None and same:
-                p_start, p_end = last_period[:2]
+            p_start, p_end = map(_iso, period_of(text, m, kind, sp, inherited))
+            basis = basis_of(sp, m)
             tctx = tables.at(m.start) if tables else None
             if tctx is not None and tctx.period is not None:
                 p_start, p_end = _iso(tctx.period[0]), _iso(tctx.period[1])
@@ -209,6 +165,15 @@ def _list_kinds(text: str, mentions: list[Mention], kinds: list[str]) -> list[st
                 out[i - 1] = out[i] = "target"
             else:
                 out[i] = out[i - 1]
+    for i in range(1, len(mentions)):
+        # "expects revenue of $5.0 billion ... and operating margin of at least 16%"
+        gap = text[mentions[i - 1].end : mentions[i].lead_start]
+        if (
+            out[i - 1] == "target"
+            and re.fullmatch(r"[^.;,]*\band\b[^.;,]*", gap)
+            and not (re.search(r"\b(?:was|were|is|are|has|have|had|reached|rose|fell)\b", gap))
+        ):
+            out[i] = "target"
     for fl in figure_lists(text, mentions):
         ks = {out[i] for i in fl.members}
         for k in ("target", "change", "difference"):
@@ -226,23 +191,17 @@ def _with(c: Claim, **changes: object) -> Claim:
 
 
 def _remember_period(
-    store: dict[int, tuple[str | None, str | None, bool]],
+    store: dict[object, Inherited],
     sent: Sentence,
     periods: Sequence[PeriodMention],
     claims: Sequence[Claim] = (),
 ) -> None:
-    """The latest dated period of a paragraph, inherited by sentences that state none."""
-    dated = [p for p in periods if _dated(p)]
-    if claims and claims[0].period_end:
-        # the period governing the sentence's first figure, not a comparison base after it
-        store[sent.paragraph] = (claims[0].period_start, claims[0].period_end, False)
-    elif dated:
-        p = dated[0]
-        store[sent.paragraph] = (
-            _iso(p.period_start),
-            _iso(p.period_end),
-            p.form in ("deictic", "since"),
-        )
+    """The period a paragraph's later sentences inherit: the one governing this sentence."""
+    gov = governing_period(periods)
+    if gov is not None:
+        # the next paragraph of the same section and speaker may inherit it too
+        key = ("after", sent.paragraph, sent.section, sent.speaker)
+        store[sent.paragraph] = store[key] = Inherited(gov.period_start, gov.period_end)
 
 
 def _respectively(

@@ -36,6 +36,12 @@ _VAGUE_ONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: "1. ", "2) ", "3.1 " at the start of a line: a list marker or section number.
+_DISCOURSE_AFTER = re.compile(
+    r"\s+(?:(?:key|main|major|important|basic|following|specific|primary|distinct)\s+)?"
+    r"(?:highlights|aspects|characteristics|points|questions|respects|ways|things|tasks|"
+    r"features|parts|messages|observations|lessons|takeaways|reasons)\b",
+    re.IGNORECASE,
+)
 _LIST_MARKER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+(?=[A-Z])|\(?\d{1,2}[.)][ \t]")
 
 
@@ -85,6 +91,12 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
     if mention.unit in _TIME_UNITS and (
         _PERIOD_BEFORE.search(before) or re.match(r"\s*(?:preceding|before|ago|earlier)", after)
     ):
+        return False
+    # Counts that announce the speech's own structure ("five key highlights", "four main
+    # aspects") and rank cut-offs ("among the world's top 10") are not claims about the world.
+    if plain and _DISCOURSE_AFTER.match(after):
+        return False
+    if plain and re.search(r"\b(?:top|Top|TOP)\s*\Z", before):
         return False
     # Number words used as pronouns or in idioms: "one of the most", "a year or two".
     if mention.form == "words" and not mention.scaled:

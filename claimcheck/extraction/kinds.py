@@ -35,6 +35,23 @@ _DIFF_AFTER = re.compile(
     r"\A\s*(?:higher|lower|more|less|greater|smaller|above|below|faster|slower|ahead)\s+than\b",
     re.IGNORECASE,
 )
+_DIFF_BEFORE = re.compile(
+    r"\b(?:below|above|under|over|short\s+of|ahead\s+of|behind)\b[^.;,]{0,60}\bby\s+\Z",
+    re.IGNORECASE,
+)
+_AVERAGE_RATE = re.compile(
+    r"\baverage\s+(?:monthly|weekly|daily|annual|yearly|quarterly)\s+(?:gain|growth|increase|"
+    r"decline|loss|change|rise|fall)\s+(?:of|was|at|by)\s+\Z"
+    r"|\baverage\s+(?:monthly|weekly|daily|annual|yearly|quarterly)\s+(?:gain|growth|increase|"
+    r"decline|loss|change|rise|fall)\b[^.;,(]{0,60}\(\Z",
+    re.IGNORECASE,
+)
+_WORKTIME = re.compile(r"\b(?:workweek|overtime|hours\s+worked|per\s+week|average)\b", re.I)
+_ADDED_AFTER = re.compile(
+    r"\A[\w\s\-\"“”]{0,60}?\b(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:newly\s+)?added\b",
+    re.IGNORECASE,
+)
+_RATIO_CONTEXT = re.compile(r"\b(?:average\s+hourly|hourly|per\s+capita|per\s+unit)\b", re.I)
 _SHARE_WORDS = re.compile(
     r"\b(?:rate|ratio|share|proportion|percentage|penetration|utilization|utilisation|"
     r"coverage|margin|accounted|accounting|accounts?|equated|equivalent|of\s+(?:the\s+)?total)\b",
@@ -54,8 +71,16 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
         r"\b(?:has|have|had|was|were)\b[^.;]{0,30}\Z", clause, re.IGNORECASE
     ):
         return "target"
-    if mention.unit == "percentage_point" or _DIFF_AFTER.match(after):
+    if (
+        mention.unit == "percentage_point"
+        or _DIFF_AFTER.match(after)
+        or _DIFF_BEFORE.search(before[-100:])
+    ):
         return "difference"
+    if _AVERAGE_RATE.search(before[-80:]):
+        return "ratio"  # "the average monthly gain of 334,000": an average per month
+    if _ADDED_AFTER.match(after):
+        return "change"  # "13 Chinese enterprises were added to ..."
     if mention.direction and mention.cue not in ("to", "at", "from"):
         return "change"
     if mention.cue == "sign":
@@ -63,6 +88,8 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
     measured = mention.unit not in ("",) or mention.scaled
     if measured and (_CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before[-80:])):
         return "change"
+    if mention.unit in ("hour", "minute") and _WORKTIME.search(before[-160:]):
+        return "ratio"  # "overtime remained at 3.0 hours" a week
     if (
         "/" in mention.unit
         or mention.per
@@ -72,7 +99,9 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
         )
     ):
         return "ratio"
-    if _RATIO_WORDS.search(subject) and mention.unit != "percent":
+    if mention.unit != "percent" and (
+        _RATIO_WORDS.search(subject) or (mention.unit and _RATIO_CONTEXT.search(before[-220:]))
+    ):
         return "ratio"
     if mention.unit == "percent":
         return "share"

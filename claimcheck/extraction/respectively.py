@@ -41,6 +41,7 @@ def figure_lists(text: str, mentions: Sequence[Mention]) -> list[RespectivelyLis
         while (
             j + 1 < len(mentions)
             and mentions[j + 1].unit == mentions[i].unit
+            and mentions[j + 1].cue not in ("to", "from", "at")
             and _GAP.fullmatch(text, mentions[j].end, mentions[j + 1].lead_start)
         ):
             j += 1

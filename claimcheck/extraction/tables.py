@@ -75,7 +75,8 @@ class TableContext:
         header = _column_for(row.columns, col_pos)
         label = row.label
         scale = 1.0 if _PER_SHARE.search(label) else row.scale
-        currency = "" if _NOT_MONEY.search(label) else row.currency
+        per_share = bool(_PER_SHARE.search(label))
+        currency = "" if _NOT_MONEY.search(label) and not per_share else row.currency
         subject = f"{label} ({header})" if header and label else (label or header)
         period = None
         if header:

@@ -1,0 +1,149 @@
+"""Which period a figure refers to, from the period phrases of its sentence and paragraph.
+
+Rules, in order: a period right after the figure ("£23.5 billion in Quarter 4 2013") is its own;
+a change takes the latest period of its sentence ("a rise from X in Q4 to Y in Q1" is a Q1
+change); otherwise the nearest period before it, else after it. "now"/"currently" only date the
+figures of their own clause. A sentence without a period inherits the paragraph's, except
+"this year"-style openers, which belong to their sentence. A change dated only by its end
+("as of the end of September ... increased by 10.7% year on year") runs from the start of that
+year, or from the base it is compared with; a target for "this year" runs to the year's end;
+"a year earlier" moves the period back a year.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..numbers import Mention
+from ..periods import PeriodMention
+
+__all__ = ["Inherited", "basis_of", "governing_period", "period_of", "same_period"]
+
+Dates = tuple[datetime.date | None, datetime.date | None]
+
+_COMPARED = re.compile(r"(?:compared|relative|than|versus|vs\.?)\b", re.IGNORECASE)
+_DEICTIC_POINT = re.compile(
+    r"(?:now|currently|today|to\s+date|at\s+present|so\s+far)\b", re.IGNORECASE
+)
+_YEAR_EARLIER = re.compile(
+    r"\A[^.;]{0,12}?\b(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+same\s+period\s+(?:of\s+)?"
+    r"last\s+year|the\s+previous\s+year)",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Inherited:
+    """A paragraph's period, carried to its later sentences that state none."""
+
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+
+def _dated(p: PeriodMention) -> bool:
+    return (
+        p.kind in ("flow", "stock")
+        and p.form != "year_range"
+        and p.period_end is not None
+        and not _COMPARED.match(p.text)
+    )
+
+
+def _reference(p: PeriodMention, text: str) -> bool:
+    """ "below its February 2020 level": a period naming a benchmark, not the figure's time."""
+    return bool(_BENCHMARK.match(text, p.end))
+
+
+_BENCHMARK = re.compile(
+    r"[\s\-]*(?:pre-pandemic\s+)?(?:levels?|peaks?|highs?|lows?|average)\b", re.IGNORECASE
+)
+
+
+def _deictic(p: PeriodMention) -> bool:
+    return p.form in ("deictic", "since")
+
+
+def basis_of(periods: Sequence[PeriodMention], m: Mention) -> str:
+    """The comparison basis ("year on year") nearest after the figure, else before it."""
+    before = ""
+    for p in periods:
+        if p.kind == "basis" and p.basis:
+            if p.start >= m.end:
+                return p.basis
+            before = p.basis
+    return before
+
+
+def same_period(periods: Sequence[PeriodMention]) -> bool:
+    return any(p.form == "same_period" for p in periods)
+
+
+def governing_period(periods: Sequence[PeriodMention]) -> PeriodMention | None:
+    """The first dated period of a sentence that later sentences may inherit ("this year"
+    openers and comparison bases excluded)."""
+    for p in periods:
+        if _dated(p) and not _deictic(p) and not _DEICTIC_POINT.match(p.text):
+            return p
+    return None
+
+
+def period_of(
+    text: str,
+    m: Mention,
+    kind: str,
+    periods: Sequence[PeriodMention],
+    inherited: Inherited,
+) -> Dates:
+    """The period of figure ``m`` (of ``kind``) given its sentence's period phrases."""
+    dated = [
+        p for p in periods
+        if _dated(p) and not (kind == "difference" and _reference(p, text))
+        and not (_DEICTIC_POINT.match(p.text) and _far(p, m, text))
+    ]  # fmt: skip
+    chosen = _choose(dated, m, kind)
+    if chosen is None:
+        if kind == "target" and not same_period(periods):
+            return None, None
+        start, end = inherited.start, inherited.end
+    else:
+        start, end = chosen.period_start, chosen.period_end
+        if kind == "change" and start is None and end is not None:
+            base = next((p for p in periods if _COMPARED.match(p.text) and p.period_end), None)
+            start = base.period_end if base is not None else datetime.date(end.year, 1, 1)
+        if kind == "target" and _deictic(chosen) and end is not None:
+            end = datetime.date(end.year, 12, 31)
+    if _YEAR_EARLIER.match(text[m.end : m.end + 60]) and end is not None:
+        start, end = _year_back(start), _year_back(end)
+    return start, end
+
+
+def _far(p: PeriodMention, m: Mention, text: str) -> bool:
+    """ "now" dates its own clause ("Currently, China has cultivated over 16,000 ...")."""
+    a, b = (p.end, m.start) if p.end <= m.start else (m.end, p.start)
+    return b - a > 120 or ";" in text[a:b]
+
+
+def _choose(dated: list[PeriodMention], m: Mention, kind: str) -> PeriodMention | None:
+    before = [p for p in dated if p.end <= m.start]
+    after = [p for p in dated if p.start >= m.end]
+    right_after = [p for p in after if p.start - m.end <= 4]
+    if right_after:
+        return right_after[0]
+    if kind == "change" and not before and len(after) > 1:
+        return max(after, key=lambda p: p.period_end or datetime.date.min)
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _year_back(d: datetime.date | None) -> datetime.date | None:
+    if d is None:
+        return None
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
