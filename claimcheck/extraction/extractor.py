@@ -13,7 +13,7 @@ from ..periods import PeriodMention, find_periods
 from .filters import is_claim
 from .kinds import classify
 from .respectively import figure_lists, split_coordination
-from .subjects import Subject, find_subject, is_generic, tidy
+from .subjects import Subject, enrich, find_subject, is_generic, tidy, topic_of
 from .tables import TableContext, table_context
 from .when import Inherited, basis_of, governing_period, period_of
 from .words import tokenize
@@ -93,6 +93,9 @@ def extract_document(doc: Document) -> list[Claim]:
         kept, subjects = _apply_tables(tables, text, kept, subjects)
         subjects = _respectively(text, toks, kept, subjects, period_spans)
         subjects = _ranges_and_conversions(text, kept, subjects)
+        subjects = _paren_lists(text, kept, subjects)
+        topic = topic_of(text, toks, period_spans)
+        subjects = [attrs_evolve(s, text=enrich(s.text, topic)) for s in subjects]
         base = len(claims)
         inherited = para_period.get(sent.paragraph) or para_period.get(
             ("after", sent.paragraph - 1, sent.section, sent.speaker), Inherited()
@@ -141,7 +144,13 @@ def extract_document(doc: Document) -> list[Claim]:
                     document=doc.path or "",
                 )
             )
-            if (not subj.text or subj.how == "") and idx > 0:
+            if (
+                subj.how == "anaphor"
+                and base + idx > 0
+                and claims[base + idx - 1].paragraph == (sent.paragraph)
+            ):
+                pending_subject_links.append((base + idx, base + idx - 1))
+            elif (not subj.text or subj.how == "") and idx > 0:
                 # ", up 27.3% year on year": the figure qualifies the one before it
                 pending_subject_links.append((base + idx, base + idx - 1))
         _remember_period(para_period, sent, sp, claims[base:])
@@ -263,6 +272,32 @@ def attrs_evolve(obj: Subject, **changes: object) -> Subject:
     import attrs
 
     return attrs.evolve(obj, **changes)
+
+
+_HEAD_OF = re.compile(r"^(.+?\b(?:for|of|among|in))\s+\S")
+
+
+def _paren_lists(text: str, mentions: list[Mention], subjects: list[Subject]) -> list[Subject]:
+    """ "The unemployment rates for adult men (3.4 percent), adult women (3.1 percent)": later
+    items share the first item's head ("unemployment rates for")."""
+    out = list(subjects)
+    head = ""
+    for i, (m, s) in enumerate(zip(mentions, subjects, strict=True)):
+        if s.how != "paren":
+            head = ""
+            continue
+        hm = _HEAD_OF.match(s.text)
+        if not head and hm:
+            head = hm.group(1)
+        elif (
+            head
+            and i > 0
+            and not s.text.lower().startswith(head.lower())
+            and len(s.text.split()) <= 4
+            and text[mentions[i - 1].end : m.start].count(",") <= 2
+        ):
+            out[i] = attrs_evolve(s, text=f"{head} {s.text}")
+    return out
 
 
 def _ranges_and_conversions(

@@ -36,7 +36,7 @@ from .words import (
     Tok,
 )
 
-__all__ = ["Subject", "find_subject", "is_generic", "tidy"]
+__all__ = ["Subject", "enrich", "find_subject", "is_generic", "tidy", "topic_of"]
 
 _MAX_NP = 14
 _NUMBERISH = re.compile(
@@ -177,6 +177,8 @@ def tidy(words: str) -> str:
             s = words[0]
             continue
         break
+    if s.count("(") > s.count(")"):
+        s = s[: s.rindex("(")].rstrip()  # "long-term unemployed (those jobless"
     if s.lower() in AUXILIARIES or s.lower() in PREPOSITIONS or s.lower() in DETERMINERS:
         return ""
     return s.strip(" ,;:-")
@@ -409,9 +411,25 @@ def find_subject(
         return Subject("", whole, "", -1)
     a = _clause_start(toks, j)
     np = _np_forward(toks, a, j + 1, skip) if how == "verb" else []
+    if np and np[-1].end < toks[j].start:
+        # "The switch was due to an increase in net disinvestment of equity capital from £3.5
+        # billion": the clause subject is far from the figure; the phrase next to it names it
+        back = _np_backward(toks, a, j, skip)
+        k = _index_before(toks, back[0].start) if back else -1
+        if (
+            back
+            and k >= 1
+            and toks[k].low in ("in", "of")
+            and toks[k - 1].low in _CHANGE_NOUNS
+            and back[0].start > np[-1].end
+            and not is_generic(tidy(_span_text(text, back)))
+        ):
+            np = back
     if not np:
         np = _np_backward(toks, a, j, skip)
     subj = tidy(_span_text(text, np))
+    if np and np[0].low in ("these", "those", "this", "that", "such") and len(np) <= 3:
+        return Subject("", whole, "anaphor", -1)  # "These individuals accounted for 18.9%"
     if subj and not is_generic(subj):
         return Subject(subj, whole, how, np[0].start if np else -1)
     if whole and (mention.unit == "percent" or mention.form == "fraction"):
@@ -610,3 +628,50 @@ def _activity_before(toks: Sequence[Tok], i: int) -> str:
             continue
         break
     return ""
+
+
+#: Heads that name a side or a flow, not the account it belongs to: "net investment of £21.4
+#: billion" says which way the money went; the sentence's topic says whose it was.
+_FRAMES = frozenset(
+    "deficit deficits surplus surpluses balance inflow inflows outflow outflows investment "
+    "disinvestment profits profit losses loss earnings receipts payments deposits withdrawal "
+    "withdrawals advances liabilities assets imports exports income revenue revenues spending "
+    "output sales production borrowing lending debt".split()
+)
+
+
+def topic_of(text: str, toks: Sequence[Tok], skip: Sequence[tuple[int, int]] = ()) -> str:
+    """The sentence's opening noun phrase (its grammatical subject, usually), after an opening
+    adverbial ("On a sector basis, direct investment abroad by ...")."""
+    start = 0
+    if toks and (
+        toks[0].low in PREPOSITIONS or toks[0].low in ADVERBS or toks[0].low in LEADING_NOISE
+    ):
+        for k, t in enumerate(toks[:12]):
+            if t.text == ",":
+                start = k + 1
+                break
+    return tidy(_span_text(text, _np_forward(toks, start, len(toks), skip)))
+
+
+def enrich(subject: str, topic: str) -> str:
+    """Give a bare frame ("deficit", "net investment") the account named by the topic.
+
+    >>> enrich("deficit", "The current account deficit")
+    'current account deficit'
+    >>> enrich("net investment", "Direct investment abroad by UK corporations")
+    'net investment (Direct investment abroad by UK corporations)'
+    >>> enrich("5G base stations", "China")
+    '5G base stations'
+    """
+    words = subject.split()
+    if not words or not topic or len(words) > 3 or words[-1].lower() not in _FRAMES:
+        return subject
+    if any(w.lower() in PREPOSITIONS for w in words):
+        return subject
+    topic = tidy(topic)
+    if not topic or topic.lower() == subject.lower() or subject.lower() in topic.lower():
+        return topic if subject.lower() in topic.lower() else subject
+    if topic.split()[-1].lower() == words[-1].lower():
+        return topic  # "deficit" in a sentence about "the current account deficit"
+    return f"{subject} ({topic})"
