@@ -61,7 +61,6 @@ def extract_document(doc: Document) -> list[Claim]:
     # paragraph index -> its period; ("after", paragraph, section, speaker) -> the period the
     # following paragraph inherits
     para_period: dict[object, Inherited] = {}
-    period_spans = [(p.start, p.end) for p in periods.mentions if p.kind != "basis"]
     all_mentions = list(scan(text))
     mi = 0
     for sent in doc.sentences:
@@ -89,12 +88,12 @@ def extract_document(doc: Document) -> list[Claim]:
             continue
         toks = tokenize(text, sent.start, sent.end)
         sentence_text = text[sent.start : sent.end]
-        subjects: list[Subject] = [find_subject(text, toks, m, period_spans) for m in kept]
+        subjects: list[Subject] = [find_subject(text, toks, m, spans) for m in kept]
         kept, subjects = _apply_tables(tables, text, kept, subjects)
-        subjects = _respectively(text, toks, kept, subjects, period_spans)
+        subjects = _respectively(text, toks, kept, subjects, spans)
         subjects = _ranges_and_conversions(text, kept, subjects)
         subjects = _paren_lists(text, kept, subjects)
-        topic = topic_of(text, toks, period_spans)
+        topic = topic_of(text, toks, spans)
         subjects = [attrs_evolve(s, text=enrich(s.text, topic)) for s in subjects]
         base = len(claims)
         inherited = para_period.get(sent.paragraph) or para_period.get(
