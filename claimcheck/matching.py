@@ -98,7 +98,7 @@ SUBSET_VALUE_RATIO = 1.25
 TOKEN_RATIO = 85.0
 #: Linking two claims whose values cannot both be true needs a subject with this many tokens
 #: (activities included): "deficit" and "imports" name too little to call a figure misstated.
-MIN_TOKENS_TO_CONTRADICT = 2
+MIN_TOKENS_TO_CONTRADICT = 1
 #: A subject (with kind and unit) stated with this many mutually disagreeing values for one
 #: period is a label for several facts in that document: its claims, of any period, only link
 #: when their values agree.
@@ -403,7 +403,15 @@ def _link_score(a: _Profile, b: _Profile, doc: _Document) -> float | None:
             return None
         if _parallel(a.claim.sentence, b.claim.sentence):
             return None
+        if _same_paragraph(a.claim, b.claim):
+            # A paragraph enumerates; a restatement comes back to a figure later (a headline
+            # and its detail, an opening statement and an answer).
+            return None
     return score
+
+
+def _same_paragraph(a: Claim, b: Claim) -> bool:
+    return a.document == b.document and a.paragraph == b.paragraph and a.section == b.section
 
 
 def _parallel(x: str, y: str) -> bool:

@@ -66,6 +66,7 @@ def claim(subject: str, stated: str = "4.089 million", *, line: int | None = Non
         "id": f"c{n:04d}", "start": n * 10, "end": n * 10 + 5, "text": stated,
         "line": n + 1 if line is None else line, "column": 1,
         "kind": "share" if stated.endswith("%") else "level", "subject": subject,
+        "paragraph": n,  # restatements come back to a figure in another paragraph
         **figure(stated),
     }  # fmt: skip
     fields.update(kw)
@@ -252,14 +253,6 @@ NON_LINKS = {
         claim("gigabit broadband access users", "10 million"),
         claim("gigabit broadband users", "196 million"),
     ),
-    "one-word subject, different values": (
-        claim("deficit", "20.8 billion", unit="GBP", period_end="2014-03-31"),
-        claim("deficit", "9.6 billion", unit="GBP", period_end="2014-03-31"),
-    ),
-    "activity-only subject, different values": (
-        claim("imports", "-3.1 billion", kind="change", unit="GBP"),
-        claim("Imports", "-0.6 billion", kind="change", unit="GBP"),
-    ),
     "parallel sentences about two industries": (
         claim(
             "Employment in average monthly growth",
@@ -288,6 +281,36 @@ NON_LINKS = {
 def test_non_links(a: Claim, b: Claim) -> None:
     assert groups_of(a, b) == []
     assert not same_fact(a, b)
+
+
+# A one-word subject used for a single figure may still be contradicted: "GDP grew 5.0%" and,
+# later, "GDP grew 5.2%" is exactly the slip a fact-checker wants (regression: planted
+# contradictions in short subjects went unreported while MIN_TOKENS_TO_CONTRADICT was 2).
+ONE_WORD = {
+    "one-word subject, different values": (
+        claim("deficit", "20.8 billion", unit="GBP", period_end="2014-03-31"),
+        claim("deficit", "9.6 billion", unit="GBP", period_end="2014-03-31"),
+    ),
+    "activity-only subject, different values": (
+        claim("imports", "-3.1 billion", kind="change", unit="GBP"),
+        claim("Imports", "-0.6 billion", kind="change", unit="GBP"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("a", "b"), ONE_WORD.values(), ids=ONE_WORD.keys())
+def test_one_word_subjects_can_contradict(a: Claim, b: Claim) -> None:
+    assert groups_of(a, b) == [(0, 1)]
+
+
+def test_no_contradiction_within_one_paragraph() -> None:
+    # A paragraph enumerates figures ("net investment of £21.4 billion ... net investment of
+    # £0.7 billion" for two sectors); it does not restate them.
+    a = claim("net investment (direct investment abroad)", "21.4 billion", paragraph=7)
+    b = claim("net investment (direct investment abroad)", "0.7 billion", paragraph=7)
+    assert groups_of(a, b) == []
+    c = claim("net investment (direct investment abroad)", "21.4 billion", paragraph=7)
+    assert groups_of(a, c) == [(0, 1)]  # agreement may still be reported
 
 
 def test_a_repeated_headline_is_not_parallel() -> None:

@@ -62,6 +62,7 @@ def extract_document(doc: Document) -> list[Claim]:
     # following paragraph inherits
     para_period: dict[object, Inherited] = {}
     all_mentions = list(scan(text))
+    para_topic: dict[int, str] = {}  # a paragraph's first full topic, for one-word ones after it
     mi = 0
     for sent in doc.sentences:
         # mentions of this sentence (scanner output is in order)
@@ -94,6 +95,10 @@ def extract_document(doc: Document) -> list[Claim]:
         subjects = _ranges_and_conversions(text, kept, subjects)
         subjects = _paren_lists(text, kept, subjects)
         topic = topic_of(text, toks, spans)
+        if len(topic.split()) >= 2:
+            para_topic.setdefault(sent.paragraph, topic)
+        else:
+            topic = para_topic.get(sent.paragraph, topic)  # "Exports fell by £2.8 billion"
         subjects = [attrs_evolve(s, text=enrich(s.text, topic)) for s in subjects]
         base = len(claims)
         inherited = para_period.get(sent.paragraph) or para_period.get(

@@ -428,6 +428,10 @@ def find_subject(
     if not np:
         np = _np_backward(toks, a, j, skip)
     subj = tidy(_span_text(text, np))
+    if how == "of" and np and _is_frame(subj):
+        owner = _owner_before(toks, a, np[0], skip)
+        if owner:
+            subj = f"{subj} ({owner})"  # "UK banks switching from losses of £2.3 billion"
     if np and np[0].low in ("these", "those", "this", "that", "such") and len(np) <= 3:
         return Subject("", whole, "anaphor", -1)  # "These individuals accounted for 18.9%"
     if subj and not is_generic(subj):
@@ -640,17 +644,35 @@ _FRAMES = frozenset(
 )
 
 
+def _is_frame(subject: str) -> bool:
+    words = subject.split()
+    return 0 < len(words) <= 3 and words[-1].lower() in _FRAMES
+
+
+def _owner_before(toks: Sequence[Tok], a: int, first: Tok, skip: Sequence[tuple[int, int]]) -> str:
+    """Whose frame it is: the noun phrase before "switching from" / "recorded" / "with"."""
+    k = _index_before(toks, first.start)
+    if k < a or toks[k].low not in PREPOSITIONS:
+        return ""
+    k -= 1
+    if k < a or not (toks[k].low.endswith(("ing", "ed")) or toks[k].low in REPORTING_VERBS):
+        return ""
+    back = _np_backward(toks, a, k - 1, skip)
+    phrase = tidy(_span_text("", back)) if back else ""
+    return "" if not phrase or is_generic(phrase) or _is_frame(phrase) else phrase
+
+
 def topic_of(text: str, toks: Sequence[Tok], skip: Sequence[tuple[int, int]] = ()) -> str:
     """The sentence's opening noun phrase (its grammatical subject, usually), after an opening
     adverbial ("On a sector basis, direct investment abroad by ...")."""
     start = 0
-    if toks and (
+    opener = bool(toks) and (
         toks[0].low in PREPOSITIONS or toks[0].low in ADVERBS or toks[0].low in LEADING_NOISE
-    ):
-        for k, t in enumerate(toks[:12]):
-            if t.text == ",":
-                start = k + 1
-                break
+    )
+    for k, t in enumerate(toks[:12]):
+        if t.text == ":" or (t.text == "," and opener):
+            start = k + 1  # "Later: sales reached ...", "On a sector basis, ..."
+            break
     return tidy(_span_text(text, _np_forward(toks, start, len(toks), skip)))
 
 
@@ -665,7 +687,7 @@ def enrich(subject: str, topic: str) -> str:
     '5G base stations'
     """
     words = subject.split()
-    if not words or not topic or len(words) > 3 or words[-1].lower() not in _FRAMES:
+    if not words or len(topic.split()) < 2 or len(words) > 3 or words[-1].lower() not in _FRAMES:
         return subject
     if any(w.lower() in PREPOSITIONS for w in words):
         return subject
