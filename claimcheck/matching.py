@@ -537,7 +537,9 @@ def _crowded(profiles: Sequence[_Profile | None]) -> frozenset[tuple[object, ...
         for p in sorted(ps, key=lambda p: p.value):
             if not any(statements_meet(rep, p.claim) for rep in clusters[-2:]):
                 clusters.append(p.claim)
-        if len(clusters) >= CROWDED:
+        paragraphs = {(p.claim.section, p.claim.paragraph) for p in ps}
+        # one paragraph's "from +504,000 to +472,000" is a revision, not a label in use
+        if len(clusters) >= CROWDED and len(paragraphs) >= 2:
             out.add(label[:3])  # the subject, whatever the period
     return frozenset(out)
 
