@@ -191,3 +191,149 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         click.echo(f"claimcheck: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(2)
+
+
+# --- ledger ------------------------------------------------------------------------------------
+
+_DB_HELP = "The ledger: an SQLite file, created by 'ledger add' when missing."
+
+
+def _open_ledger(db: str, *, create: bool) -> Any:
+    from .ledger import Ledger
+
+    if not create and db != ":memory:" and not os.path.exists(db):
+        raise InputError(db, "no such ledger (create one with 'claimcheck ledger add')")
+    return Ledger(db)
+
+
+@cli.group()
+def ledger() -> None:
+    """Track claims across documents over time in an SQLite ledger."""
+
+
+@ledger.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--date", type=DateType(), help="Document date, overriding the one detected.")
+def ledger_add(files: Sequence[str], db: str, date: datetime.date | None) -> None:
+    """Store FILE... and their claims in the ledger (a file already stored is left as is)."""
+    from .extraction import extract_document
+    from .render._common import display_path, one_line
+
+    docs = [_read(p, date) for p in files]
+    with _open_ledger(db, create=True) as book:
+        for doc in docs:
+            stored = book.find(doc)
+            if stored is None:
+                doc_id, note = book.add(doc, extract_document(doc)), ""
+            else:
+                doc_id, note = stored, " (already in the ledger)"
+            count = len(book.claims(document=doc_id))
+            when = doc.date.isoformat() if doc.date else "undated"
+            name = one_line(display_path(doc.path))
+            click.echo(f"{name}: {when}, {count} claims, document {doc_id}{note}")
+
+
+@ledger.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Report format.",
+)  # fmt: skip
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+    show_default=True, help="Exit 1 when a finding at or above this severity exists.",
+)  # fmt: skip
+@click.option("--add", "store", is_flag=True, help="Store each file in the ledger once checked.")
+@click.option("--date", type=DateType(), help="Document date, overriding the one detected.")
+def ledger_check(
+    files: Sequence[str],
+    db: str,
+    fmt: str,
+    fail_on: str,
+    store: bool,
+    date: datetime.date | None,
+) -> None:
+    """Check FILE... against the documents of the ledger, in the order given.
+
+    With --add, each file is stored after it is checked, so later files are also checked
+    against earlier ones.
+    """
+    import json
+
+    import attrs
+
+    from .extraction import extract_document
+    from .render._common import display_path, one_line
+
+    docs = [_read(p, date) for p in files]
+    results = []
+    with _open_ledger(db, create=store) as book:
+        for doc in docs:
+            claims = extract_document(doc)
+            findings = book.check(claims, document_date=doc.date, exclude=book.find(doc))
+            findings = [attrs.evolve(f, id=f"f{n + 1:04d}") for n, f in enumerate(findings)]
+            results.append((doc, {c.id: c for c in claims}, findings))
+            if store:
+                book.add(doc, claims)
+    if fmt == "json":
+        out = {
+            "claimcheck": __version__,
+            "findings": [
+                {**f.to_dict(), "document": display_path(doc.path)}
+                for doc, _, findings in results
+                for f in findings
+            ],
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for doc, by_id, findings in results:
+            name = one_line(display_path(doc.path))
+            for f in findings:
+                c = by_id.get(f.claims[0]) if f.claims else None
+                where = f"{c.line}:{c.column}" if c is not None else "1:1"
+                tag = f.severity + (", gross" if f.gross else "")
+                click.echo(f"{name}:{where}: {f.rule} [{tag}] {one_line(f.message)}")
+                counts[f.severity] += 1
+        parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items() if n]
+        click.echo(f"{', '.join(parts) or 'no findings'} · {len(results)} document"
+                   f"{'s' if len(results) != 1 else ''} checked against the ledger")  # fmt: skip
+    worst = max((_SEVERITY_RANK[f.severity] for _, _, fs in results for f in fs), default=None)
+    if fail_on != "never" and worst is not None and worst >= _SEVERITY_RANK[fail_on]:
+        sys.exit(1)
+
+
+@ledger.command("show")
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--subject", help="Show this measure's history instead of the documents.")
+def ledger_show(db: str, subject: str | None) -> None:
+    """List the documents of the ledger, or the history of one subject across them."""
+    from .checks._util import fmt
+    from .render._common import QUALIFIER_SIGNS, display_path, one_line
+
+    with _open_ledger(db, create=False) as book:
+        if subject is None:
+            header = ("id", "date", "claims", "path")
+            rows = [
+                (str(d["id"]), d["date"] or "undated", str(d["claims"]), one_line(d["path"]))
+                for d in book.documents()
+            ]
+        else:
+            header = ("date", "period", "value", "kind", "subject", "where")
+            rows = []
+            for when, c in book.history(subject):
+                period = (f"{c.period_start}..{c.period_end}" if c.period_start
+                          else c.period_end or "?")  # fmt: skip
+                where = f"{display_path(c.document)}:{c.line}:{c.column}"
+                value = QUALIFIER_SIGNS[c.qualifier] + fmt(c.value, c.unit)
+                rows.append((when or "undated", period, value, c.kind,
+                             one_line(c.subject), one_line(where)))  # fmt: skip
+    if not rows:
+        click.echo("no documents in the ledger" if subject is None
+                   else f"no claims about {one_line(subject)!r} in the ledger")  # fmt: skip
+        return
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    for r in (header, *rows):
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
