@@ -56,7 +56,9 @@ _LONG_UNITS: dict[str, str] = {
     # data and frequency
     "bit": "bit", "byte": "byte", "kilobyte": "kilobyte", "megabyte": "megabyte",
     "gigabyte": "gigabyte", "terabyte": "terabyte", "petabyte": "petabyte",
-    "hertz": "hertz", "kilohertz": "kilohertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
+    "cup": "cup", "tablespoon": "tablespoon", "teaspoon": "teaspoon", "kelvin": "kelvin",
+    "electronvolt": "electron_volt", "electron volt": "electron_volt", "watt-hour": "watt_hour",
+    "watt hour": "watt_hour", "hertz": "hertz", "kilohertz": "kilohertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
     # temperature and speed
     "degree celsius": "degree_Celsius", "degrees celsius": "degree_Celsius",
     "degree fahrenheit": "degree_Fahrenheit", "degrees fahrenheit": "degree_Fahrenheit",
@@ -86,8 +88,13 @@ _SYMBOL_UNITS: dict[str, str] = {
     "km/h": "kilometer/hour", "kph": "kilometer/hour", "mph": "mile/hour", "m/s": "meter/second",
     "FLOPS": "FLOPS", "EFLOPS": "EFLOPS", "PFLOPS": "PFLOPS", "TFLOPS": "TFLOPS",
     "GFLOPS": "GFLOPS", "Eflops": "EFLOPS", "Pflops": "PFLOPS",
+    "tbsp": "tablespoon", "tsp": "teaspoon", "eV": "electron_volt", "keV": "kiloelectron_volt", "MeV": "megaelectron_volt",
+    "GeV": "gigaelectron_volt", "TeV": "teraelectron_volt", "Wh": "watt_hour",
+    "L": "liter", "mL": "milliliter", "ml": "milliliter", "cl": "centiliter", "kl": "kiloliter",
+    "sq mi": "mile**2", "sq ft": "foot**2", "μm": "micrometer", "µm": "micrometer",
+    "GW·h": "gigawatt_hour", "kWp": "kilowatt", "MWp": "megawatt",
     "bbl": "oil_barrel", "lb": "pound", "lbs": "pound", "oz": "ounce", "ft": "foot", "mi": "mile",
-    "sq km": "kilometer**2", "sq m": "meter**2", "GW·h": "gigawatt_hour",
+    "sq km": "kilometer**2", "sq m": "meter**2",
 }  # fmt: skip
 
 #: Unit words that also name the "pound" currency: read as GBP when a scale word precedes them.
@@ -238,7 +245,7 @@ def _plural_forms(name: str) -> list[str]:
         return [name]
     if " per " in name:
         return [name]
-    if name.endswith("y") and not name.endswith("ey"):
+    if name.endswith("y") and name[-2:-1] not in ("a", "e", "i", "o", "u"):
         return [name, name[:-1] + "ies"]
     if name.endswith(("ch", "sh")):
         return [name, name + "es"]

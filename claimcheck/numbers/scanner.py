@@ -55,9 +55,14 @@ _DIGIT_CORE = (
 )
 # Case-sensitive with a first-character lookahead: the regex engine skips most positions on one
 # set test, which is what makes the scanner several MB/s (see benchmarks/bench_scanner.py).
+_VULGAR_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _TRIGGER = re.compile(
-    r"(?=[\d+\-\u2212\u2013." + "".join(sorted({w[0] for w in _WORD_ALTS.split("|")})) + r"])"
-    r"(?:" + _DIGIT_CORE + r"|(?P<word>\b(?:" + _WORD_ALTS + r")\b))"
+    r"(?=[\d+\-\u2212\u2013."
+    + _VULGAR_CHARS
+    + "".join(sorted({w[0] for w in _WORD_ALTS.split("|")}))
+    + r"])"
+    r"(?:" + _DIGIT_CORE + r"|(?P<word>\b(?:" + _WORD_ALTS + r")\b)"
+    r"|(?<![\w\d])(?P<vulgar>[" + _VULGAR_CHARS + r"]))"
 )
 _LETTERS = re.compile(r"[A-Za-z°µμ²³][A-Za-z°µμ²³0-9/·]*")
 
@@ -80,7 +85,12 @@ _CURRENCY_AFTER = re.compile(
     r"|" + _WS + r"(?P<sub>cents?|pence|fen|jiao)\b",
     re.IGNORECASE,
 )
+#: One-letter symbols trusted even after a space ("278,000 t", "3 to 4 L", "50 g").
+_SPACED_LETTER_UNITS = frozenset({"t", "L", "g"})
+_AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+a[ \t]+(half|quarter|third)\b", re.IGNORECASE)
+_SIGN_AFTER = re.compile(r"[ \t]?([€£¥₹])(?![\w\d])")
 _SYMBOL_AFTER = re.compile(_WS + r"(?P<s>" + SYMBOL_UNIT_RE + r")(?![\w°/])")
+_HYPHEN_UNIT = re.compile(r"-(?P<l>" + LONG_UNIT_RE + r")\b", re.IGNORECASE)
 _LONG_AFTER = re.compile(_WS + r"(?P<l>" + LONG_UNIT_RE + r")\b", re.IGNORECASE)
 _PAREN_UNIT = re.compile(
     r"[ \t\u00a0]*\((?P<u>[^()\n]{1,30})\)"
@@ -102,10 +112,22 @@ _POST_DIR = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(
-    r"(?P<sep>[ \t]*[-\u2013\u2014][ \t]*|" + _WS1 + r"(?:to|and)" + _WS1 + r")(?=[$£€¥]?\d)"
+    r"(?P<sep>[ \t]*[-\u2013\u2014][ \t]*|-?" + _WS1 + r"(?:to|and)" + _WS1 + r")"
+    r"(?=[$£€¥]?\d|[-\u2212][$£€¥]?\d)"
 )
+_EXPONENT = re.compile(r"[eE]([-+\u2212]?\d{1,3})(?![\w.])")
+_TIMES_TEN = re.compile(
+    r"[ \t]?[×x*][ \t]?10(?:\^|\*\*)?([-+\u2212]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d])"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SLASH = re.compile(r"/(\d{1,4})(?![\d/])")
+_MIXED = re.compile(r"[ \t]+(\d{1,3})/(\d{1,4})(?![\d/])")
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+           "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+           "⅞": 7 / 8}  # fmt: skip
+_VULGAR_AFTER = re.compile(r"[ \t]?([" + "".join(_VULGAR) + r"])")
 _RANGE_NUM = re.compile(
-    r"[$£€¥]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)"
+    r"(?P<neg>[-\u2212])?[$£€¥]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|,\d{3}|\.\d)"
 )
 _CURRENCY_BEFORE = re.compile(
     r"(?P<c>US\$|U\.S\.\$|HK\$|C\$|A\$|NZ\$|S\$|R\$|\$|£|€|¥|₹|₩|"
@@ -202,6 +224,9 @@ class _Scanner:
                 continue
             if m.group("num") is not None:
                 found, pos = self.digits(m)
+            elif m.group("vulgar") is not None:
+                core = _Core(m.start(), m.end(), _VULGAR[m.group("vulgar")], 0.0, "digits")
+                found, pos = self.finish(core, m.start())  # "⅓ cup"
             else:
                 found, pos = self.words(m)
             pending.extend(found)
@@ -219,6 +244,12 @@ class _Scanner:
             value = -value
         core = _Core(start=start, end=e, value=value, resolution=_resolution(num), form="digits")
         core.signed = bool(sign)
+        self.refine_number(core, num)
+        e = core.end
+        if text[e : e + 1] == "/" and text[e + 1 : e + 2].isdigit():
+            # "24/7", "3/2/1": a slash expression, not a quantity
+            sm = re.compile(r"/[\d/]+").match(text, e)
+            return [], sm.end() if sm else e + 1
         # Letters glued to the digits: a unit or scale ("18MW", "10bn") or a name ("5G", "20th").
         lm = _LETTERS.match(text, e)
         if lm is not None:
@@ -226,6 +257,37 @@ class _Scanner:
             if not self.glued_suffix(core, glued, s):
                 return [], lm.end()
         return self.finish(core, s)
+
+    def refine_number(self, core: _Core, num: str) -> None:
+        """Scientific notation ("4e14", "2.48×10−5"), fractions ("1/4", "2 1/2", "2½")."""
+        text = self.text
+        sign = -1.0 if core.value < 0 else 1.0
+        em = _EXPONENT.match(text, core.end) or _TIMES_TEN.match(text, core.end)
+        if em is not None:
+            exp = int(em.group(1).translate(_SUPERSCRIPTS).replace("\u2212", "-"))
+            core.value *= 10.0**exp
+            core.resolution *= 10.0**exp
+            core.end = em.end()
+            return
+        if "." in num or "," in num:
+            return
+        fm = _SLASH.match(text, core.end)
+        if fm is not None and int(num) < int(fm.group(1)) and int(fm.group(1)) > 0:
+            core.value = sign * int(num) / int(fm.group(1))  # "1/4 inch", "1/40"
+            core.resolution = 0.0
+            core.end = fm.end()
+            return
+        mm = _MIXED.match(text, core.end)
+        if mm is not None and 0 < int(mm.group(1)) < int(mm.group(2)):
+            core.value = sign * (abs(core.value) + int(mm.group(1)) / int(mm.group(2)))
+            core.resolution = 0.0
+            core.end = mm.end()  # "2 1/2 in"
+            return
+        vm = _VULGAR_AFTER.match(text, core.end)
+        if vm is not None:
+            core.value = sign * (abs(core.value) + _VULGAR[vm.group(1)])
+            core.resolution = 0.0
+            core.end = vm.end()  # "2½"
 
     def glued_suffix(self, core: _Core, glued: str, num_start: int) -> bool:
         has_currency = _CURRENCY_BEFORE.search(self.text, max(0, num_start - 6), num_start)
@@ -304,6 +366,10 @@ class _Scanner:
                 last_scale = SCALES[t[0]]
             elif t[0] == "dozen":
                 last_scale = 12.0
+        am = _AND_A_FRACTION.match(text, end)
+        if am is not None and last_scale == 1.0:
+            value += 1.0 / FRACTIONS[am.group(1).lower()]  # "two and a half miles"
+            end = am.end()
         core = _Core(start=start, end=end, value=value, resolution=last_scale, form="words")
         core.scaled = last_scale > 1
         return self.finish(core, start)
@@ -341,6 +407,10 @@ class _Scanner:
             before,
         ):
             return [], dend
+        if _LONG_AFTER.match(text, dend) or _SYMBOL_AFTER.match(text, dend):
+            # "one-half miles", "a quarter mile": a number of units, not a share
+            core = _Core(start=start, end=dend, value=n / d, resolution=0.0, form="words")
+            return self.finish(core, start)
         if word in ("quarter", "quarters") and not re.match(r"[ \t\r\n]+of\b", after):
             return [], dend
         if word == "half" and not (
@@ -392,13 +462,16 @@ class _Scanner:
             if m2 is not None:
                 second = _Core(
                     start=m2.start("num"), end=m2.end("num"),
-                    value=float(m2.group("num").replace(",", "")),
+                    value=float(m2.group("num").replace(",", "")) * (-1 if m2.group("neg") else 1),
                     resolution=_resolution(m2.group("num")), form="digits",
                 )  # fmt: skip
                 second.currency_sign_before = self.currency_sign(m2.start("num"))
                 if second.currency_sign_before:
                     second.start -= len(second.currency_sign_before[0])
                     second.unit = second.currency_sign_before[1]
+                if m2.group("neg"):
+                    second.start = m2.start()  # "-18 °C to -34 °C"
+                    second.signed = True
                 lm = _LETTERS.match(text, second.end)
                 if lm is None or self.glued_suffix(second, lm.group(), m2.start("num")):
                     self.extend_right(second)
@@ -501,6 +574,12 @@ class _Scanner:
             core.end = pm.end()
             core.unit_explicit = True
             return
+        sm = _SIGN_AFTER.match(text, end)
+        if sm is not None and not core.unit:
+            core.unit = _CURRENCY_SIGN_CODE[sm.group(1)]  # "15€", "-15 €"
+            core.end = sm.end()
+            core.unit_explicit = True
+            return
         cm = _CURRENCY_AFTER.match(text, end)
         if cm is not None:
             if cm.group("sub"):
@@ -526,12 +605,12 @@ class _Scanner:
         if sm is not None and not core.unit:
             sym = sm.group("s")
             # A lone one-letter symbol after a space is too often a word or variable ("5 s").
-            if len(sym) > 1 or sm.start("s") == end:
+            if len(sym) > 1 or sm.start("s") == end or sym in _SPACED_LETTER_UNITS:
                 core.unit = SYMBOL_UNIT_LOOKUP[sym]
                 core.end = sm.end()
                 core.unit_explicit = True
                 return
-        lm = _LONG_AFTER.match(text, end)
+        lm = _LONG_AFTER.match(text, end) or _HYPHEN_UNIT.match(text, end)
         if lm is not None and not core.unit:
             core.unit = LONG_UNIT_KEYS[normalize_key(lm.group("l"))]
             core.end = lm.end()
