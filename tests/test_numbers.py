@@ -87,6 +87,20 @@ FORMS = [
     ("34.4 hours", "34.4 hours", 34.4, "hour", "exact", 0),
     ("0.15 yuan/kWh", "0.15 yuan/kWh", 0.15, "CNY / kilowatt_hour", "exact", 0),
     ("5 short tons", "5 short tons", 5, "short_ton", "exact", 0),
+    # fractions, scientific notation, hyphenated units, signs after the figure
+    ("a 1/4 inch gap", "1/4 inch", 0.25, "inch", "exact", 0),
+    ("2 1/2 miles", "2 1/2 miles", 2.5, "mile", "exact", 0),
+    ("about 2½ hours", "2½ hours", 2.5, "hour", "about", 0),
+    ("⅓ cup", "⅓ cup", 1 / 3, "cup", "exact", 0),
+    ("one-half miles", "one-half miles", 0.5, "mile", "exact", 0),
+    ("two and a half miles", "two and a half miles", 2.5, "mile", "exact", 0),
+    ("4e14 Hz", "4e14 Hz", 4e14, "hertz", "exact", 0),
+    ("2.48×10−5", "2.48×10−5", 2.48e-5, "", "exact", 0),
+    ("the 27-kilometer ring", "27-kilometer", 27, "kilometer", "exact", 0),
+    ("-15€", "-15€", -15, "EUR", "exact", -1),
+    ("1.7 eV", "1.7 eV", 1.7, "electron_volt", "exact", 0),
+    ("278,000 t of grain", "278,000 t", 278000, "metric_ton", "exact", 0),
+    ("three days later", "three days", 3, "day", "exact", 0),
     # qualifiers
     ("over 90%", "90%", 90, "percent", "more_than", 0),
     ("more than 15,000", "15,000", 15000, "", "more_than", 0),
@@ -143,7 +157,12 @@ RANGES = [
     ("between 5 and 6 percent", [("5", 5, "percent", "low"), ("6 percent", 6, "percent", "high")]),
     ("1-2 million", [("1", 1e6, "", "low"), ("2 million", 2e6, "", "high")]),
     ("ranging from 3 to 4 kg", [("3", 3, "kilogram", "low"), ("4 kg", 4, "kilogram", "high")]),
-]
+    ("ranged from -18 °C to -34 °C",
+     [("-18 °C", -18, "degree_Celsius", "low"), ("-34 °C", -34, "degree_Celsius", "high")]),
+    ("8- to 16-meter", [("8", 8, "meter", "low"), ("16-meter", 16, "meter", "high")]),
+    ("$5.0 billion to $5.2 billion",
+     [("$5.0 billion", 5e9, "USD", "low"), ("$5.2 billion", 5.2e9, "USD", "high")]),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "expected"), RANGES, ids=[r[0] for r in RANGES])
