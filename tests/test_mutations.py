@@ -55,6 +55,8 @@ MUTATIONS = [
     Mutation("restated headline, BLS", "bls-employment-situation-2023-03",
              "Total nonfarm payroll employment increased by 236,000", "236,000", "263,000",
              "restatement"),
+    Mutation("table cell against the text, earnings", "synthetic-earnings-release",
+             "Operating income                            212", "212", "221", "restatement"),
     Mutation("restated deficit, ONS", "ons-balance-of-payments-2014-q1",
              "- The United Kingdom’s (UK) current account deficit was £18.5 billion", "£18.5 billion",
              "£19.5 billion", "restatement"),

@@ -30,6 +30,11 @@ _NUMBER_CELL = re.compile(r"[$€£¥]?\s*\(?-?[\d,]+(?:\.\d+)?\)?%?")
 _NOT_MONEY = re.compile(
     r"\b(?:shares?|employees|headcount|units|margin|ratio|rate|%|percent|days|customers|"
     r"users|stores|subscribers)\b", re.IGNORECASE)  # fmt: skip
+_ONLY_PERIOD = re.compile(
+    r"(?:(?:Q[1-4]|H[12]|FY|Fiscal|Quarter\s+\d|First|Second|Third|Fourth)\s*)*[\s\-']*(?:19|20)?\d\d"
+    r"|(?:Three|Six|Nine|Twelve)\s+Months\s+Ended.*|Year\s+Ended.*|\w+\s+\d{1,2},\s+(?:19|20)\d\d",
+    re.IGNORECASE,
+)
 _PER_SHARE = re.compile(r"\bper\s+(?:diluted\s+|basic\s+)?(?:common\s+)?share\b", re.IGNORECASE)
 
 
@@ -77,7 +82,6 @@ class TableContext:
         scale = 1.0 if _PER_SHARE.search(label) else row.scale
         per_share = bool(_PER_SHARE.search(label))
         currency = "" if _NOT_MONEY.search(label) and not per_share else row.currency
-        subject = f"{label} ({header})" if header and label else (label or header)
         period = None
         if header:
             from ..periods import find_periods
@@ -85,6 +89,10 @@ class TableContext:
             found = [p for p in find_periods(header, None) if p.kind in ("flow", "stock")]
             if found:
                 period = (found[-1].period_start, found[-1].period_end)
+        # A column that names a period goes in the period, not the subject: the table's
+        # "Revenue" under "Q3 2024" is the text's "revenue for the third quarter".
+        named = header and not (period and _ONLY_PERIOD.fullmatch(header))
+        subject = f"{label} ({header})" if named and label else (label or header)
         return Cell(scale=scale, currency=currency, subject=subject, period=period)
 
 
