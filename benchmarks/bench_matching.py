@@ -89,6 +89,7 @@ def corpus(
             id=f"c{k:06d}", start=k * 40, end=k * 40 + 8, text="", line=k // 3 + 1, column=1,
             value=value, unit=unit, qualifier="exact", kind=kind, subject=subject,
             period_end=end, resolution=resolution, whole=whole if kind == "share" else "",
+            paragraph=k // 4,  # a few figures a paragraph, as in a real release
         )  # fmt: skip
 
     while len(out) < n:
