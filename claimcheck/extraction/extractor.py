@@ -37,7 +37,11 @@ class _Period:
     """The period a figure refers to, from its sentence, else its paragraph."""
 
     def __init__(self, doc: Document) -> None:
-        self.mentions = find_periods(doc.text, doc.date)
+        # the document's own date (its dateline) dates the document, not its figures
+        self.mentions = [
+            p for p in find_periods(doc.text, doc.date)
+            if not (p.form == "date" and doc.date is not None and p.period_end == doc.date)
+        ]  # fmt: skip
         self.starts = [m.start for m in self.mentions]
         self.doc = doc
 
@@ -76,7 +80,7 @@ def extract_document(doc: Document) -> list[Claim]:
         mi = k
         if not ms:
             sp = periods.in_sentence(sent)
-            _remember_period(para_period, sent, sp)
+            _remember_period(text, para_period, sent, sp)
             continue
         sp = periods.in_sentence(sent)
         spans = [(p.start, p.end) for p in sp if p.kind != "basis"]
@@ -85,7 +89,7 @@ def extract_document(doc: Document) -> list[Claim]:
             if is_claim(m, text, sent.start, any(s <= m.start and m.end <= e for s, e in spans))
         ]  # fmt: skip
         if not kept:
-            _remember_period(para_period, sent, sp)
+            _remember_period(text, para_period, sent, sp)
             continue
         toks = tokenize(text, sent.start, sent.end)
         sentence_text = text[sent.start : sent.end]
@@ -157,7 +161,7 @@ def extract_document(doc: Document) -> list[Claim]:
             elif (not subj.text or subj.how == "") and idx > 0:
                 # ", up 27.3% year on year": the figure qualifies the one before it
                 pending_subject_links.append((base + idx, base + idx - 1))
-        _remember_period(para_period, sent, sp, claims[base:])
+        _remember_period(text, para_period, sent, sp, claims[base:])
     linked = {i for i, _ in pending_subject_links}
     for i, c in enumerate(claims):
         if not c.subject and i not in linked:
@@ -203,7 +207,11 @@ def _with(c: Claim, **changes: object) -> Claim:
     return attrs.evolve(c, **changes)
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+
+
 def _remember_period(
+    text: str,
     store: dict[object, Inherited],
     sent: Sentence,
     periods: Sequence[PeriodMention],
@@ -211,6 +219,13 @@ def _remember_period(
 ) -> None:
     """The period a paragraph's later sentences inherit: the one governing this sentence."""
     gov = governing_period(periods)
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if gov is None and _LIST_ITEM.match(text, line_start):
+        # items of a list carry the period of the paragraph that introduced the list
+        inherited = store.get(("after", sent.paragraph - 1, sent.section, sent.speaker))
+        if inherited is not None:
+            store[("after", sent.paragraph, sent.section, sent.speaker)] = inherited
+        return
     if gov is not None:
         # the next paragraph of the same section and speaker may inherit it too
         key = ("after", sent.paragraph, sent.section, sent.speaker)

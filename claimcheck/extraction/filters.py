@@ -98,6 +98,18 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
         return False
     if plain and re.search(r"\b(?:top|Top|TOP)\s*\Z", before):
         return False
+    # Durations used as modifiers: "the 12-month average", "a five-year plan".
+    if mention.unit in _TIME_UNITS and re.search(
+        r"-\s*(?:day|week|month|year|quarter)\Z", mention.text
+    ):
+        return False
+    # "net zero" is a goal's name, not a figure
+    if (
+        mention.form == "words"
+        and mention.value == 0
+        and re.search(r"\bnet[\s\-]*\Z", before, re.IGNORECASE)
+    ):
+        return False
     # Number words used as pronouns or in idioms: "one of the most", "a year or two".
     if mention.form == "words" and not mention.scaled:
         low = mention.text.lower()

@@ -73,6 +73,15 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
         return "target"
     if (
         mention.unit == "percentage_point"
+        and not _DIFF_AFTER.match(after)
+        and (
+            (mention.direction and mention.cue not in ("to", "at", "from"))
+            or re.search(r"\bby\s+\Z", before[-6:])
+        )
+    ):
+        return "change"  # "rose 0.2 percentage points", "improved by 250 basis points"
+    if (
+        mention.unit == "percentage_point"
         or _DIFF_AFTER.match(after)
         or _DIFF_BEFORE.search(before[-100:])
     ):

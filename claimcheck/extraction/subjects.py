@@ -65,8 +65,6 @@ _SCALE_WORDS = frozenset(
         "billion",
         "trillion",
         "percent",
-        "per",
-        "cent",
         "yuan",
         "dollars",
         "dollar",
@@ -126,6 +124,14 @@ def _is_verbish(tok: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
         and nxt.low in PREPOSITIONS
     ):
         return True  # "job growth occurred in", "were produced in"
+    if (
+        w.endswith("ed")
+        and prev is not None
+        and prev.is_word
+        and prev.low not in DETERMINERS
+        and (nxt is not None and (nxt.is_number or nxt.low in ("about", "nearly", "over", "some")))
+    ):
+        return True  # "The company returned $9.1 billion"
     if w in AUXILIARIES or w in REPORTING_VERBS or w in ADVERBS:
         # "added value", "registered users", "listed companies": a participle before a noun
         # modifies it; "remaining" etc. likewise.
@@ -190,12 +196,16 @@ def is_generic(subject: str) -> bool:
     return not words or all(w in GENERIC_HEADS or w.startswith("year-on-year") for w in words)
 
 
-def _np_after(toks: Sequence[Tok], i: int) -> tuple[list[Tok], str]:
+def _np_after(
+    toks: Sequence[Tok], i: int, skip: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Tok], str]:
     """Noun phrase starting at token ``i``, and an activity verb closing it ("were exported")."""
     out: list[Tok] = []
     j = i
     while j < len(toks) and len(out) < _MAX_NP:
         t = toks[j]
+        if _in_skip(t, skip):
+            break  # "14 GW today", "$3 billion in the first quarter"
         prev = toks[j - 1] if j > 0 else None
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if t.text in ('"', "“", "”"):
@@ -274,7 +284,7 @@ def _np_forward(toks: Sequence[Tok], a: int, b: int, skip: Sequence[tuple[int, i
         if any(s <= t.start < e for s, e in skip):
             continue
         prev = toks[j - 1] if j > a else None
-        nxt = toks[j + 1] if j + 1 < b else None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
         if not t.is_word:
             if t.text in ("(", ")") and started:
                 out.append(t)
@@ -361,7 +371,7 @@ def find_subject(
     whole = _whole_after(toks, i_after) if mention.unit in ("percent", "") else ""
     # 1. a figure followed by its noun: "4.089 million 5G base stations", "18 MW offshore ..."
     if mention.unit != "percent" and not prefer_verb and mention.form != "fraction":
-        np, activity = _np_after(toks, i_after)
+        np, activity = _np_after(toks, i_after, skip)
         if np and not is_generic(_span_text(text, np)):
             subj = tidy(_span_text(text, np))
             act = activity or _activity_before(toks, i_before)
@@ -371,7 +381,7 @@ def find_subject(
                 return Subject(subj, whole, "after", np[0].start)
         # "1.0018 trillion yuan in business financing", "14 trillion yuan in total output"
         if i_after + 1 < len(toks) and toks[i_after].low == "in" and mention.unit:
-            np, _ = _np_after(toks, i_after + 1)
+            np, _ = _np_after(toks, i_after + 1, skip)
             phrase = tidy(_span_text(text, np))
             if np and not is_generic(phrase) and not any(s0 <= np[0].start < e0 for s0, e0 in skip):
                 return Subject(phrase, whole, "in", np[0].start)
@@ -393,7 +403,7 @@ def find_subject(
     while k < len(toks) and toks[k].low in _BASIS_WORDS:
         k += 1
     if k + 1 < len(toks) and toks[k].low in _CHANGE_NOUNS and toks[k + 1].low in ("in", "of"):
-        np, _ = _np_after(toks, k + 2)
+        np, _ = _np_after(toks, k + 2, skip)
         if np:
             return Subject(tidy(_span_text(text, np)), whole, "in", np[0].start)
     # 4. "reduce the average operating cost for drones to less than 10 yuan per mu"
@@ -408,6 +418,8 @@ def find_subject(
             return Subject("", whole, "", -1)
         j -= 1  # apposition: "the unemployment rate, at 3.5 percent"
     if j < 0:
+        if whole and (mention.unit == "percent" or mention.form == "fraction"):
+            return Subject(whole, whole, "whole", -1)  # "About two-thirds of households ..."
         return Subject("", whole, "", -1)
     a = _clause_start(toks, j)
     np = _np_forward(toks, a, j + 1, skip) if how == "verb" else []
@@ -487,8 +499,8 @@ def _to_object(toks: Sequence[Tok], i: int, skip: Sequence[tuple[int, int]]) -> 
         "almost",
     }:
         j -= 1
-    if j < 1 or toks[j].low != "to":
-        return []
+    if j < 1 or toks[j].low not in ("to", "by"):
+        return []  # "reduce X to N", "cut emissions by 45 per cent"
     k = j - 1
     while k >= 0 and j - k <= 12:
         t = toks[k]
