@@ -14,7 +14,7 @@ import warnings
 
 from _common import best_of, mb, repeated, transcript
 
-from claimcheck.audit import run_checks
+from claimcheck.auditing import run_checks
 from claimcheck.document import Document
 from claimcheck.extraction import extract_document
 

@@ -38,13 +38,13 @@ _LAZY = {
     "Finding": ("report", "Finding"),
     "Report": ("report", "Report"),
     "Ledger": ("ledger", "Ledger"),
-    "audit": ("audit", "audit"),
+    "audit": ("auditing", "audit"),
     "extract": ("extraction", "extract"),
     "parse_quantity": ("numbers", "parse_quantity"),
 }
 
 if TYPE_CHECKING:
-    from .audit import audit
+    from .auditing import audit
     from .claim import Claim
     from .document import Document
     from .extraction import extract

@@ -134,7 +134,7 @@ def audit(
     output: str | None,
 ) -> None:
     """Audit FILE... against themselves ('-' reads standard input)."""
-    from .audit import audit_document
+    from .auditing import audit_document
     from .render import render
     from .report import Report
 
@@ -157,11 +157,46 @@ def _color(output: str | None) -> bool:
     return (output is None or output == "-") and sys.stdout.isatty()
 
 
+def project_config(start: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """``[tool.claimcheck]`` of the nearest pyproject.toml, as click defaults per command.
+
+    ``[tool.claimcheck.audit]`` / ``[tool.claimcheck.extract]`` tables (keys as the long options,
+    ``fail-on = "warning"``) set defaults; the command line always wins.
+    """
+    import tomllib
+    from pathlib import Path
+
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise InputError(str(candidate), f"cannot read [tool.claimcheck]: {exc}") from None
+            table = data.get("tool", {}).get("claimcheck", {})
+            return {
+                cmd: {_param_name(cmd, k): v for k, v in opts.items()}
+                for cmd, opts in table.items()
+                if isinstance(opts, dict)
+            }
+    return {}
+
+
+def _param_name(command: str, option: str) -> str:
+    """The click parameter behind ``--option`` of ``command`` ("format" -> "fmt")."""
+    cmd = cli.commands.get(command)
+    for param in getattr(cmd, "params", ()):
+        if f"--{option}" in getattr(param, "opts", ()):
+            return str(param.name)
+    return option.replace("-", "_")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: click's own usage errors exit 2; ours print one line and exit 2."""
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="claimcheck",
-                 standalone_mode=False)  # fmt: skip
+                 standalone_mode=False, default_map=project_config())  # fmt: skip
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.NoArgsIsHelpError as exc:

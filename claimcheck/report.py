@@ -103,3 +103,27 @@ class Report:
         from . import __version__
 
         return {"claimcheck": __version__, "documents": [d.to_dict() for d in self.documents]}
+
+    def to_dataframe(self, what: str = "findings") -> Any:
+        """Findings (or ``what="claims"``) as a pandas DataFrame, one row each.
+
+        pandas is imported here, on demand: ``import claimcheck`` never pulls it in.
+        """
+        try:
+            import pandas as pd  # optional; not a dependency of claimcheck
+        except ImportError:
+            raise ImportError("Report.to_dataframe needs pandas: pip install pandas") from None
+
+        if what not in ("findings", "claims"):
+            raise ValueError(f"what must be 'findings' or 'claims', not {what!r}")
+        rows = []
+        for d in self.documents:
+            items = d.findings if what == "findings" else d.claims
+            rows.extend({"document": d.path, **x.to_dict()} for x in items)
+        return pd.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks: the HTML report's summary and findings."""
+        from .render import render
+
+        return render(self, "html", show_info=False)

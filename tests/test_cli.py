@@ -158,3 +158,38 @@ def test_many_files_in_one_run(tmp_path: Path):
 
 def test_cli_group_object_is_click():
     assert cli.name == "cli" or cli.commands.keys() >= {"extract", "audit"}
+
+
+def test_project_config_sets_defaults_and_command_line_wins(tmp_path: Path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.claimcheck.audit]\nfail-on = "never"\nformat = "json"\n', encoding="utf-8"
+    )
+    doc = tmp_path / "d.txt"
+    doc.write_text("Sales reached 4 million.\n\nLater, sales reached 5 million.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["audit", str(doc)])
+    assert code == 0 and json.loads(out)["documents"][0]["findings"]
+    code, out, _ = run(["audit", str(doc), "--fail-on", "error", "--format", "text"])
+    assert code == 1 and "CC102" in out
+
+
+def test_broken_project_config_is_a_one_line_error(tmp_path: Path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.claimcheck\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["extract", "-"], stdin="5 apples")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "pyproject.toml" in err
+
+
+def test_report_in_a_notebook():
+    import claimcheck
+
+    report = claimcheck.audit("Sales reached 4 million.\n\nLater, sales reached 5 million.\n")
+    html = report._repr_html_()
+    assert "<mark" in html and "CC102" in html
+
+
+def test_audit_stays_a_function_after_the_cli_loaded_its_module():
+    import claimcheck
+    import claimcheck.auditing  # what the CLI imports
+
+    assert callable(claimcheck.audit) and callable(claimcheck.extract)

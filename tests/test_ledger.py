@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimcheck
-from claimcheck.audit import audit_document
+from claimcheck.auditing import audit_document
 from claimcheck.claim import KINDS, QUALIFIERS, Claim
 from claimcheck.cli import main
 from claimcheck.document import Document

@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from claimcheck.audit import audit_document
+from claimcheck.auditing import audit_document
 from claimcheck.document import Document
 
 CLAIMS = Path(__file__).resolve().parent.parent / "claims"
