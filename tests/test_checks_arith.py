@@ -16,7 +16,7 @@ from hypothesis import assume, event, example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.checks import CHECKS, CheckContext, load_builtin_checks
-from claimcheck.checks import share as share_mod
+from claimcheck.checks import _subjects as share_mod
 from claimcheck.claim import KINDS, QUALIFIERS, Claim
 from claimcheck.intervals import resolution_of
 from claimcheck.report import Finding

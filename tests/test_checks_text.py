@@ -18,17 +18,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.checks import CheckContext
+from claimcheck.checks._lists import _CONNECTORS, _LIST_END_WORDS, count_after, count_before
+from claimcheck.checks._lists import PREPOSITIONS as _PREPOSITIONS
+from claimcheck.checks._text import sentence_bounds
 from claimcheck.checks.comparative import comparative
 from claimcheck.checks.conversion import conversion
-from claimcheck.checks.enumeration import (
-    _CONNECTORS,
-    _LIST_END_WORDS,
-    _PREPOSITIONS,
-    count_after,
-    count_before,
-    enumeration,
-    sentence_bounds,
-)
+from claimcheck.checks.enumeration import enumeration
 from claimcheck.checks.respectively import respectively
 from claimcheck.claim import Claim
 from claimcheck.numbers import Mention, scan

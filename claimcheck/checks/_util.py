@@ -1,11 +1,12 @@
-"""Helpers shared by check families: intervals of claims, number formatting, subject similarity."""
+"""Helpers every check family (and the ledger and CLI) uses: claim intervals, figure display,
+periods, word lists."""
 
 from __future__ import annotations
 
 from ..claim import Claim
 from ..intervals import Interval, from_stated
 
-__all__ = ["fmt", "interval", "same_period"]
+__all__ = ["fmt", "interval", "same_period", "wordset"]
 
 
 def interval(c: Claim, *, bounded: tuple[float, float] | None = None) -> Interval:
@@ -43,3 +44,8 @@ def same_period(a: Claim, b: Claim) -> bool:
     if a.period_end and b.period_end and a.period_end != b.period_end:
         return False
     return not (a.period_start and b.period_start and a.period_start != b.period_start)
+
+
+def wordset(words: str) -> frozenset[str]:
+    """A word list written as one string, so long literal lists stay readable."""
+    return frozenset(words.split())

@@ -39,8 +39,9 @@ from ..claim import Claim
 from ..intervals import Interval, from_stated
 from ..report import Finding
 from . import CheckContext, check, finding
+from ._arith import ONE_SIDED
+from ._text import Sentence, sentence_bounds, sentences
 from ._util import interval
-from .enumeration import Sentence, sentence_bounds, sentences
 
 __all__ = ["comparative"]
 
@@ -164,7 +165,6 @@ _CHANGE_CUE = re.compile(
     r"fell|fall\w*|down|drop\w*|jump\w*|surg\w*|climb\w*)\b[^.;\d]{0,25}\Z",
     re.I,
 )
-_BOUND_QUALIFIERS = ("more_than", "less_than", "at_least", "at_most")
 
 
 # --- verdicts -------------------------------------------------------------------------------
@@ -484,7 +484,7 @@ def _compare(text: str, sent: Sentence, m: re.Match[str]) -> Finding | None:
     if any(c.kind == "change" and c.value < 0 for c in (a, b)):
         return None  # "fell 2%, down from a 3% fall": magnitudes or signs? too ambiguous
     ia = interval(a)
-    if b.qualifier in _BOUND_QUALIFIERS and not gap_b.strip():
+    if b.qualifier in ONE_SIDED and not gap_b.strip():
         ib = from_stated(b.value, b.resolution, "exact")  # "higher than 6.1%" read as "> 6.1%"
     else:
         ib = interval(b)

@@ -19,9 +19,11 @@ from ..claim import Claim
 from ..intervals import implied_whole
 from ..report import Finding
 from . import CheckContext, check, finding
+from ._arith import show, value_range
+from ._shares import find_part, find_whole, is_share
+from ._text import windows
 from ._util import fmt
 from .granularity import MAX_WHOLE
-from .share import find_part, find_whole, is_share, show, value_range, windows
 
 __all__ = ["derived_check"]
 

@@ -19,21 +19,12 @@ from ..claim import Claim
 from ..intervals import Interval, growth_rate, pp_difference
 from ..report import Finding
 from . import CheckContext, check, finding
+from ._arith import factor, scaled, show, value_range, verdict
+from ._subjects import phrase
+from ._text import between, sentence_after, sentence_before, windows
+from ._util import fmt, same_period
 
 __all__ = ["difference_check"]
-from ._util import fmt, same_period
-from .share import (
-    between,
-    factor,
-    phrase,
-    scaled,
-    sentence_after,
-    sentence_before,
-    show,
-    value_range,
-    verdict,
-    windows,
-)
 
 CHECK = "difference"
 

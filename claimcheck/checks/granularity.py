@@ -23,14 +23,15 @@ from ..claim import Claim
 from ..intervals import Interval, reachable_counts
 from ..report import Finding
 from . import CheckContext, check, finding
+from ._arith import ONE_SIDED, flips, said
+from ._subjects import phrase, same_thing
+from ._text import between, sentence_before, windows
 from ._util import fmt, interval
-from .share import between, flips, phrase, said, same_thing, sentence_before, windows
 
 __all__ = ["granularity_check"]
 
 CHECK = "granularity"
 MAX_WHOLE = 10_000
-_ONE_SIDED = ("more_than", "less_than", "at_least", "at_most")
 
 _OF_NEXT = re.compile(r"^\s*of\s+(?:the\s+|all\s+|these\s+|those\s+|its\s+|their\s+)?$", re.I)
 _OPENING = re.compile(r"^\s*(?:of|among|out\s+of)\b[^.;]*,\s*(?:[a-z]+\s+){0,2}$", re.I)
@@ -105,7 +106,7 @@ def _judge(s: Claim, n: Claim) -> Finding:
     expected = 100 * nearest / count
     size = share.distance(Interval.point(expected))
     options = ", ".join(f"{k}/{count} = {fmt(100 * k / count, 'percent')}" for k in candidates)
-    gross = flips(share, Interval.point(expected), (50.0,)) or s.qualifier in _ONE_SIDED
+    gross = flips(share, Interval.point(expected), (50.0,)) or s.qualifier in ONE_SIDED
     msg = (
         f"{of}: no whole count gives this share ({options}); nearest {fmt(expected, 'percent')}, "
         f"off by {fmt(size, 'percentage_point')} beyond rounding"

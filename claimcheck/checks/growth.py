@@ -26,17 +26,9 @@ from ..claim import Claim
 from ..intervals import Interval, growth_rate, implied_base
 from ..report import Finding
 from . import CheckContext, check, finding
+from ._arith import factor, show, value_range, verdict
+from ._text import between, same_sentence, sentence_before, windows
 from ._util import fmt
-from .share import (
-    between,
-    factor,
-    same_sentence,
-    sentence_before,
-    show,
-    value_range,
-    verdict,
-    windows,
-)
 
 __all__ = ["growth_check"]
 

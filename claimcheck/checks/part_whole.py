@@ -27,22 +27,11 @@ from ..claim import Claim
 from ..intervals import Interval
 from ..report import Finding
 from . import CheckContext, check, finding
+from ._arith import additive, expected_of, factor, scaled, show, value_range
+from ._shares import is_share
+from ._subjects import covers, phrase, same_thing
+from ._text import Window, between, windows
 from ._util import fmt, same_period
-from .share import (
-    Window,
-    additive,
-    between,
-    covers,
-    expected_of,
-    factor,
-    is_share,
-    phrase,
-    same_thing,
-    scaled,
-    show,
-    value_range,
-    windows,
-)
 
 __all__ = ["part_whole_check"]
 

@@ -33,14 +33,8 @@ import attrs
 from ..claim import Claim
 from ..report import Finding
 from . import CheckContext, check, finding
-from .enumeration import (
-    Coordination,
-    Sentence,
-    _trim_item,
-    count_after,
-    count_before,
-    sentences,
-)
+from ._lists import Coordination, count_after, count_before, trim_item
+from ._text import Sentence, sentences
 
 __all__ = ["respectively"]
 
@@ -93,7 +87,7 @@ class _Figure:
         if upto is None:
             m = _TAIL.match(text, self.end, min(len(text), self.end + 60))
             upto = m.end() if m else self.end
-        return _trim_item(" ".join(text[self.start : upto].split()))
+        return trim_item(" ".join(text[self.start : upto].split()))
 
 
 def _figures(text: str, claims: Sequence[Claim]) -> list[_Figure]:

@@ -4,8 +4,8 @@ Two stated levels are in a subset relation when one subject names a narrower kin
 things, measured the same way: the generic rule (the narrower subject adds a modifier: "rural
 internet users" of "internet users", "5G base stations" of "base stations", "new energy
 passenger vehicles" of "NEVs") plus a small lexicon of hyponyms the words do not show
-(``share.HYPONYMS``: smartphone -> mobile phone, laptop/tablet -> computer) and the synonyms and
-abbreviations ``share.phrase`` expands (NEV -> new energy vehicle, automobile -> vehicle).
+(``_subjects.HYPONYMS``: smartphone -> mobile phone, laptop/tablet -> computer) and the synonyms and
+abbreviations ``_subjects.phrase`` expands (NEV -> new energy vehicle, automobile -> vehicle).
 Exports of a product against its production or sales are checked too, but only as a warning:
 exports can come out of stock made in an earlier period.
 
@@ -13,7 +13,7 @@ Only additive levels are compared (counts, money, tonnes): never averages, rates
 balances ("deficit", "surplus", "net"), whose parts can exceed the whole. Pairs come from one
 sentence or two adjacent sentences of a paragraph, with compatible periods; kinds the lexicon
 names ("NEVs", "smartphones"), measured the same way, are also paired up to
-``share.PARAGRAPH_SPAN`` claim-bearing sentences apart within a paragraph.
+``_text.PARAGRAPH_SPAN`` claim-bearing sentences apart within a paragraph.
 
 Rules (documented in ``docs/checks/subset.md``):
 
@@ -27,18 +27,10 @@ from __future__ import annotations
 from ..claim import Claim
 from ..report import Finding
 from . import CheckContext, check, finding
+from ._arith import additive, factor, scaled, value_range
+from ._subjects import claim_phrase, lexical, part_of
+from ._text import same_sentence, windows
 from ._util import fmt, same_period
-from .share import (
-    additive,
-    claim_phrase,
-    factor,
-    lexical,
-    part_of,
-    same_sentence,
-    scaled,
-    value_range,
-    windows,
-)
 
 __all__ = ["subset_check"]
 
