@@ -369,7 +369,12 @@ def _share_word_matches(text: str, start: int, end: int) -> Iterator[re.Match[st
 
 def _pair_share_words(text: str, m: re.Match[str], shares: Sequence[Claim]) -> _Pair | None:
     if m.group("all") or m.group("nearall"):
-        # "all", "every": only a figure in brackets right after the noun ("all villages (100%)").
+        # "all", "every": only a figure in brackets right after the noun ("all villages (100%)"),
+        # and not "all" inside a share of the whole ("more than half of all fatalities (55%)").
+        if m.group("all") and re.search(
+            r"\b(?:of|among|in)\s+\Z", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE
+        ):
+            return None
         for c in shares:
             if c.start >= m.end() and re.fullmatch(
                 rf"(?:\s+{_W}){{0,4}}\s*\(\s*", text[m.end() : c.start]

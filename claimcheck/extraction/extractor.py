@@ -33,13 +33,23 @@ def _iso(d: datetime.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _title_period_end(text: str) -> datetime.date | None:
+    """For an undated document, the end of the latest period its opening names ("Quarterly
+    Economic Update - Third Quarter 2024", "THE EMPLOYMENT SITUATION -- MARCH 2023"): relative
+    phrases ("in August", "the second quarter") are read against it."""
+    head = text[:1500]
+    ends = [p.period_end for p in find_periods(head, None) if not p.relative and p.period_end]
+    return max(ends) if ends else None
+
+
 class _Period:
     """The period a figure refers to, from its sentence, else its paragraph."""
 
     def __init__(self, doc: Document) -> None:
+        ref = doc.date or _title_period_end(doc.text)
         # the document's own date (its dateline) dates the document, not its figures
         self.mentions = [
-            p for p in find_periods(doc.text, doc.date)
+            p for p in find_periods(doc.text, ref)
             if not (p.form == "date" and doc.date is not None and p.period_end == doc.date)
         ]  # fmt: skip
         self.starts = [m.start for m in self.mentions]
@@ -67,6 +77,7 @@ def extract_document(doc: Document) -> list[Claim]:
     para_period: dict[object, Inherited] = {}
     all_mentions = list(scan(text))
     para_topic: dict[int, str] = {}  # a paragraph's first full topic, for one-word ones after it
+    topics: dict[int, str] = {}  # sentence start -> its topic, the last resort for a subject
     mi = 0
     for sent in doc.sentences:
         # mentions of this sentence (scanner output is in order)
@@ -99,11 +110,13 @@ def extract_document(doc: Document) -> list[Claim]:
         subjects = _ranges_and_conversions(text, kept, subjects)
         subjects = _paren_lists(text, kept, subjects)
         topic = topic_of(text, toks, spans)
+        topics[sent.start] = topic
         if len(topic.split()) >= 2:
             para_topic.setdefault(sent.paragraph, topic)
-        else:
-            topic = para_topic.get(sent.paragraph, topic)  # "Exports fell by £2.8 billion"
-        subjects = [attrs_evolve(s, text=enrich(s.text, topic)) for s in subjects]
+        paragraph_topic = para_topic.get(sent.paragraph, "")
+        subjects = [
+            attrs_evolve(s, text=enrich(s.text, topic, paragraph_topic)) for s in subjects
+        ]  # fmt: skip
         base = len(claims)
         inherited = para_period.get(sent.paragraph) or para_period.get(
             ("after", sent.paragraph - 1, sent.section, sent.speaker), Inherited()
@@ -118,7 +131,9 @@ def extract_document(doc: Document) -> list[Claim]:
             value = m.value
             if kind == "change" and m.direction < 0 and value > 0:
                 value = -value
-            p_start, p_end = map(_iso, period_of(text, m, kind, sp, inherited))
+            p_start, p_end = map(
+                _iso, period_of(text, m, kind, sp, inherited, [k.start for k in kept])
+            )
             basis = basis_of(sp, m)
             tctx = tables.at(m.start) if tables else None
             if tctx is not None and tctx.period is not None:
@@ -165,7 +180,9 @@ def extract_document(doc: Document) -> list[Claim]:
     linked = {i for i, _ in pending_subject_links}
     for i, c in enumerate(claims):
         if not c.subject and i not in linked:
-            claims[i] = _with(c, subject=_fallback_subject(text, c))
+            topic = topics.get(c.sentence_start, "")
+            subject = topic if topic and not is_generic(topic) else _fallback_subject(text, c)
+            claims[i] = _with(c, subject=subject)
     for i, j in pending_subject_links:
         claims[i] = _with(
             claims[i], subject=claims[j].subject or _fallback_subject(text, claims[i])
@@ -191,6 +208,12 @@ def _list_kinds(text: str, mentions: list[Mention], kinds: list[str]) -> list[st
             and not (re.search(r"\b(?:was|were|is|are|has|have|had|reached|rose|fell)\b", gap))
         ):
             out[i] = "target"
+    for i in range(1, len(mentions)):
+        # "below its level by 368,000, or 2.2 percent": the apposition restates the same gap
+        if out[i - 1] in ("difference", "change") and re.fullmatch(
+            r",\s*or\s*", text[mentions[i - 1].end : mentions[i].lead_start]
+        ):
+            out[i] = out[i - 1]
     for fl in figure_lists(text, mentions):
         ks = {out[i] for i in fl.members}
         for k in ("target", "change", "difference"):
@@ -227,9 +250,21 @@ def _remember_period(
             store[("after", sent.paragraph, sent.section, sent.speaker)] = inherited
         return
     if gov is not None:
+        # the period of the sentence's first figure, when it has one: a later "from £11.3 billion
+        # in the second quarter" is a comparison base, not the paragraph's period
+        first = next((c for c in claims if c.period_end), None)
+        inherited = (
+            Inherited(_date(first.period_start), _date(first.period_end))
+            if first is not None
+            else Inherited(gov.period_start, gov.period_end)
+        )
         # the next paragraph of the same section and speaker may inherit it too
         key = ("after", sent.paragraph, sent.section, sent.speaker)
-        store[sent.paragraph] = store[key] = Inherited(gov.period_start, gov.period_end)
+        store[sent.paragraph] = store[key] = inherited
+
+
+def _date(iso: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(iso) if iso else None
 
 
 def _respectively(

@@ -98,6 +98,12 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
         return False
     if plain and re.search(r"\b(?:top|Top|TOP)\s*\Z", before):
         return False
+    # Durations that frame a comparison: "the slowest pace in two years", "for the first time
+    # in over three years".
+    if mention.unit in _TIME_UNITS and re.search(
+        r"\bin\s*\Z", text[max(sent_start, mention.lead_start - 12) : mention.lead_start]
+    ):
+        return False
     # Durations used as modifiers: "the 12-month average", "a five-year plan".
     if mention.unit in _TIME_UNITS and re.search(
         r"-\s*(?:day|week|month|year|quarter)\Z", mention.text

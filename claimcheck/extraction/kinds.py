@@ -18,6 +18,10 @@ _TARGET = re.compile(
     r"(?:[\w\-]+\s+){0,2}\Z",
     re.IGNORECASE,
 )
+_TARGET_AFTER = re.compile(
+    r"\A\s*(?:inflation\s+|growth\s+|emissions?\s+)?(?:target|goal|objective|ceiling|cap)\b",
+    re.IGNORECASE,
+)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:growth(?:\s+rates?)?|increases?|decreases?|rises?|declines?|gains?|drops?|changes?|"
     r"expansion|contraction)\s+(?:\w+\s+){0,2}(?:of|by|at|was|were|is|stood\s+at|"
@@ -67,6 +71,8 @@ _RATIO_WORDS = re.compile(
 def classify(mention: Mention, before: str, after: str, subject: str) -> str:
     """Kind of ``mention`` from the sentence text ``before`` and ``after`` it."""
     clause = re.split(r"[,;:]", before[-160:])[-1]
+    if _TARGET_AFTER.match(after):
+        return "target"  # "below the Bank's 2% target"
     if _TARGET.search(clause) and not re.search(
         r"\b(?:has|have|had|was|were)\b[^.;]{0,30}\Z", clause, re.IGNORECASE
     ):

@@ -19,7 +19,7 @@ __all__ = ["RespectivelyList", "figure_lists", "split_coordination"]
 #: Between two figures of a list: a separator, optionally after the counted noun
 #: ("21.47 million vehicles and 21.571 million vehicles").
 _GAP = re.compile(
-    r"(?:[ \t]+[A-Za-z][\w\-]*){0,3}"
+    r"(?:[ \t]+(?!(?:in|on|at|of|for|from|to|by|with|during|since|than)\b)[A-Za-z][\w\-]*){0,3}"
     r"[ \t]*(?:,[ \t\r\n]*(?:and[ \t\r\n]+|or[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)[ \t\r\n]+)"
 )
 
@@ -42,6 +42,7 @@ def figure_lists(text: str, mentions: Sequence[Mention]) -> list[RespectivelyLis
             j + 1 < len(mentions)
             and mentions[j + 1].unit == mentions[i].unit
             and mentions[j + 1].cue not in ("to", "from", "at")
+            and bool(mentions[j + 1].direction) == bool(mentions[i].direction)
             and _GAP.fullmatch(text, mentions[j].end, mentions[j + 1].lead_start)
         ):
             j += 1

@@ -226,6 +226,16 @@ def _np_after(
             if not out or nxt is None or not nxt.is_word or nxt.text[:1].isdigit():
                 break
         elif (
+            w in ("in", "with", "without", "aged", "under", "over")
+            and out
+            and out[-1].low in _PEOPLE
+            and nxt is not None
+            and nxt.is_word
+            and not nxt.is_number
+            and not _in_skip(nxt, skip)
+        ):
+            pass  # "33.1 million people in employment", "4 million households with broadband"
+        elif (
             w in PREPOSITIONS
             or w in CLAUSE_WORDS
             or _is_verbish(t, prev, nxt)
@@ -369,11 +379,17 @@ def find_subject(
     ):
         i_before += 2  # "the average monthly gain of 54,000": the noun belongs to the subject
     whole = _whole_after(toks, i_after) if mention.unit in ("percent", "") else ""
-    # 1. a figure followed by its noun: "4.089 million 5G base stations", "18 MW offshore ..."
-    if mention.unit != "percent" and not prefer_verb and mention.form != "fraction":
+    # 1. a figure followed by its noun: "4.089 million 5G base stations", "18 MW offshore ...",
+    #    "the Bank's 2% target"
+    if not prefer_verb and mention.form != "fraction":
         np, activity = _np_after(toks, i_after, skip)
+        if np and mention.unit == "percent" and np[0].low in _NOT_PERCENT_NOUNS:
+            np = []
         if np and not is_generic(_span_text(text, np)):
             subj = tidy(_span_text(text, np))
+            owner = toks[i_before] if i_before >= 0 and mention.unit == "percent" else None
+            if owner is not None and owner.text.endswith(("'s", "’s")):
+                subj = f"{owner.text} {subj}"  # "the Bank's 2% target"
             act = activity or _activity_before(toks, i_before)
             if act and act not in subj:
                 subj = f"{subj} {act}"
@@ -453,6 +469,15 @@ def find_subject(
     return Subject("", whole, "", -1)
 
 
+_PEOPLE = frozenset(
+    "people persons workers households families adults children residents users customers "
+    "employees firms companies enterprises businesses".split()
+)
+#: Words after a percentage that are not what it measures ("5% year on year", "8% respectively").
+_NOT_PERCENT_NOUNS = frozenset(
+    "year month quarter week year-on-year month-on-month quarter-on-quarter respectively "
+    "annually annual compared points point".split()
+)
 _BASIS_WORDS = frozenset(
     [
         "year-on-year",
@@ -651,9 +676,10 @@ def _activity_before(toks: Sequence[Tok], i: int) -> str:
 _FRAMES = frozenset(
     "deficit deficits surplus surpluses balance inflow inflows outflow outflows investment "
     "disinvestment profits profit losses loss earnings receipts payments deposits withdrawal "
-    "withdrawals advances liabilities assets imports exports income revenue revenues spending "
-    "output sales production borrowing lending debt".split()
+    "withdrawals advances liabilities assets borrowing lending".split()
 )
+#: Words that may stand beside a frame and leave it bare ("net investment", "revised deficit").
+_FRAME_MODIFIERS = frozenset("net total overall gross revised new the a".split())
 
 
 def _is_frame(subject: str) -> bool:
@@ -688,8 +714,20 @@ def topic_of(text: str, toks: Sequence[Tok], skip: Sequence[tuple[int, int]] = (
     return tidy(_span_text(text, _np_forward(toks, start, len(toks), skip)))
 
 
-def enrich(subject: str, topic: str) -> str:
+#: Flows that name themselves in their own sentence but not their account: "Imports decreased
+#: by £0.6 billion" in a paragraph about trade in services.
+_FLOWS = frozenset("imports exports income revenue revenues sales spending output".split())
+
+
+def enrich(subject: str, topic: str, paragraph_topic: str = "") -> str:
     """Give a bare frame ("deficit", "net investment") the account named by the topic.
+
+    A bare flow ("Imports", "Exports") that opens its own sentence takes the paragraph's topic.
+
+    >>> enrich("Imports", "Imports", "The trade in services surplus")
+    'Imports (trade in services surplus)'
+    >>> enrich("imports", "Exports of goods and services", "GDP")
+    'imports'
 
     >>> enrich("deficit", "The current account deficit")
     'current account deficit'
@@ -699,8 +737,18 @@ def enrich(subject: str, topic: str) -> str:
     '5G base stations'
     """
     words = subject.split()
-    if not words or len(topic.split()) < 2 or len(words) > 3 or words[-1].lower() not in _FRAMES:
+    if (
+        len(words) == 1
+        and words[0].lower() in _FLOWS
+        and tidy(topic).lower() == subject.lower()
+        and len(paragraph_topic.split()) >= 2
+        and tidy(paragraph_topic).lower() != subject.lower()
+    ):
+        return f"{subject} ({tidy(paragraph_topic)})"
+    if not words or len(topic.split()) < 2 or words[-1].lower() not in _FRAMES:
         return subject
+    if any(w.lower() not in _FRAME_MODIFIERS for w in words[:-1]):
+        return subject  # "trade deficit" already names its account
     if any(w.lower() in PREPOSITIONS for w in words):
         return subject
     topic = tidy(topic)

@@ -97,12 +97,20 @@ def period_of(
     kind: str,
     periods: Sequence[PeriodMention],
     inherited: Inherited,
+    figures: Sequence[int] = (),
 ) -> Dates:
     """The period of figure ``m`` (of ``kind``) given its sentence's period phrases."""
     dated = [
         p for p in periods
         if _dated(p) and not (kind == "difference" and _reference(p, text))
         and not (_DEICTIC_POINT.match(p.text) and _far(p, m, text))
+    ]  # fmt: skip
+    # a period after the figure is its own only if no other figure comes between them:
+    # "rose 3.2% ..., narrowing the deficit to £8.5 billion from £11.3 billion in the second
+    # quarter" dates the £11.3 billion, not the 3.2%
+    dated = [
+        p for p in dated
+        if p.end <= m.start or not any(m.end <= f < p.start and _owns(text, f, p) for f in figures)
     ]  # fmt: skip
     chosen = _choose(dated, m, kind)
     if chosen is None:
@@ -119,6 +127,11 @@ def period_of(
     if _YEAR_EARLIER.match(text[m.end : m.end + 60]) and end is not None:
         start, end = _year_back(start), _year_back(end)
     return start, end
+
+
+def _owns(text: str, figure_start: int, p: PeriodMention) -> bool:
+    """Whether the figure starting at ``figure_start`` is the one ``p`` stands right after."""
+    return bool(re.fullmatch(r"[^\s,;]+(?:\s+[^\s,;]+){0,3}\s*", text[figure_start : p.start]))
 
 
 def _far(p: PeriodMention, m: Mention, text: str) -> bool:

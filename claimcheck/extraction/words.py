@@ -158,7 +158,8 @@ LEADING_NOISE = _set(
     "and or but so yet also then thus while with as of in on at by for from to among including "
     "there here it this that these those the a an its their our his her overall meanwhile "
     "additionally moreover furthermore currently now specifically particularly notably first "
-    "second third fourth fifth lastly finally besides both either neither"
+    "second third fourth fifth lastly finally besides both either neither following including "
+    "excluding"
 )
 #: "the number of X" is X; "a total of N X" is N X.
 SUBJECT_PREFIXES = (
