@@ -626,3 +626,15 @@ def test_time_stays_linear_on_a_pathological_sentence() -> None:
         t0 = time.perf_counter()
         list(fn(CheckContext(text=text, claims=claims)))
         assert time.perf_counter() - t0 < 20, fn.__name__
+
+
+def test_half_of_all_is_not_an_all_claim():
+    """Regression: "More than half of all fatalities (55%)" raised CC802 as if "all" meant 100%."""
+    import claimcheck
+
+    report = claimcheck.audit(
+        "More than half of all fatalities (55%) occurred on rural roads, although these roads "
+        "carry just over 40% of traffic."
+    )
+    assert [f.rule for f in report.findings if f.severity == "error"] == []
+    assert any(f.rule == "CC801" for f in report.findings)

@@ -41,6 +41,11 @@ SUBJECTS = [
      "Total nonfarm payroll employment"),
     ("The current account deficit was £18.5 billion in Quarter 1 2014.", "£18.5 billion",
      "current account deficit"),
+    ("Inflation fell below the Bank's 2% target.", "2%", "Bank's target"),
+    ("There were 33.1 million people in employment.", "33.1 million", "people in employment"),
+    ("Core inflation, which excludes energy and food, eased to 3.2%.", "3.2%", "Core inflation"),
+    ("The trade in services surplus was £21.0 billion. Imports decreased by £0.6 billion.",
+     "£0.6 billion", "Imports (trade in services surplus)"),
 ]  # fmt: skip
 
 
@@ -80,6 +85,11 @@ PERIODS = [
      "2023-10-01", "2023-12-31"),
     ("Sales were 10 million units in the first half. Exports were 2 million units in the same "
      "period.", "2 million", "2024-01-01", "2024-06-30"),
+    ("In the third quarter, GDP grew 0.6%. Exports rose 3.2%, narrowing the deficit to £8.5 "
+     "billion from £11.3 billion in the second quarter.", "3.2%", "2024-07-01", "2024-09-30"),
+    ("In the third quarter, GDP grew 0.6%. Exports rose 3.2%, narrowing the deficit to £8.5 "
+     "billion from £11.3 billion in the second quarter.", "£11.3 billion", "2024-04-01",
+     "2024-06-30"),
 ]  # fmt: skip
 
 
@@ -116,6 +126,7 @@ NOT_CLAIMS = [
     "Mark III membrane", "First, we will act.", "the \"one month, one industrial chain\" campaign",
     "It is one of the most important industries.", "in 2023 and 2024", "See table A-1.",
     "Call (202) 691-6378.", "Quarter 1 2014 overview", "over the prior 6 months",
+    "the slowest pace in two years", "to reach net zero by 2050", "the 12-month average",
 ]  # fmt: skip
 
 
