@@ -58,6 +58,7 @@ from rapidfuzz import fuzz
 
 from .checks._util import interval
 from .claim import Claim
+from .extraction.words import is_bare_frame
 from .intervals import Interval, compatible
 from .units import ureg
 
@@ -399,9 +400,14 @@ def _link_score(a: _Profile, b: _Profile, doc: _Document) -> float | None:
         # run in parallel.
         if min(_informative(a.subject), _informative(b.subject)) < MIN_TOKENS_TO_CONTRADICT:
             return None
+        if is_bare_frame(a.claim.subject) or is_bare_frame(b.claim.subject):
+            return None  # "net investment" of which sector? A label, not a measure.
         if doc.ambiguous(a) or doc.ambiguous(b):
             return None
-        if _parallel(a.claim.sentence, b.claim.sentence):
+        if a.claim.section == b.claim.section and _parallel(a.claim.sentence, b.claim.sentence):
+            # template sentences of one block ("Employment in X ... (+39,000), in line with the
+            # average monthly growth (+34,000)" for X, then for Y); a restatement in another
+            # section (a summary and its detail) may well repeat the wording
             return None
         if _same_paragraph(a.claim, b.claim):
             # A paragraph enumerates; a restatement comes back to a figure later (a headline
@@ -423,10 +429,20 @@ def _parallel(x: str, y: str) -> bool:
     """
     if not x or not y or x == y:
         return False
-    a, b = _sentence_words(x), _sentence_words(y)
+    a, b = _sentence_words(x) - _FUNCTION_WORDS, _sentence_words(y) - _FUNCTION_WORDS
     if not a or not b or a <= b or b <= a:
         return False
+    # Parallel sentences share a template, so they are of a size: a table row set against a
+    # prose sentence, or a long sentence against a short one, is no template.
+    if min(len(a), len(b)) < 0.7 * max(len(a), len(b)):
+        return False
     return len(a & b) >= PARALLEL * min(len(a), len(b))
+
+
+_FUNCTION_WORDS = frozenset(
+    "the a an of in on at to by for from with and or but as is are was were be been has have had "
+    "its their this that these those it which who over than more less up down".split()
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -496,7 +512,7 @@ class _Document:
     def __init__(self, profiles: Sequence[_Profile | None]) -> None:
         self.profiles = profiles
         self._crowded: frozenset[tuple[object, ...]] | None = None
-        self._by_token: dict[tuple[object, str], set[frozenset[str]]] | None = None
+        self._by_token: dict[tuple[object, str], list[_Profile]] | None = None
 
     def ambiguous(self, p: _Profile) -> bool:
         """Whether the document uses ``p``'s subject as a label for several figures.
@@ -516,11 +532,22 @@ class _Document:
             for q in self.profiles:
                 if q is not None:
                     for t in q.subject.tokens:
-                        self._by_token.setdefault((q.bucket, t), set()).add(q.subject.tokens)
+                        self._by_token.setdefault((q.bucket, t), []).append(q)
         toks = p.subject.tokens
-        postings = [self._by_token.get((p.bucket, t), set()) for t in toks]
-        narrower = {s for s in min(postings, key=len) if s > toks}
-        return len(narrower) >= REFINED
+        postings = [self._by_token.get((p.bucket, t), []) for t in toks]
+        narrower = [q for q in min(postings, key=len) if q.subject.tokens > toks]
+        if len({q.subject.tokens for q in narrower}) < REFINED:
+            return False
+        # The bare phrase may stand for one of the narrower measures only if its figure is one
+        # of theirs: "Revenue" of 1,285 is not the "Cost of revenue" of 702 or the "Services
+        # revenue" of 418, so it still has to agree with the other "Revenue".
+        return any(_same_figure(q.claim, p.claim) for q in narrower)
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """Strictly the same figure within rounding (intervals that only touch do not count)."""
+    half = max(a.resolution, b.resolution) / 2
+    return abs(a.value - b.value) < half or (half == 0 and a.value == b.value)
 
 
 def _crowded(profiles: Sequence[_Profile | None]) -> frozenset[tuple[object, ...]]:

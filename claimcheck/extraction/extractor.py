@@ -109,6 +109,7 @@ def extract_document(doc: Document) -> list[Claim]:
         subjects = _respectively(text, toks, kept, subjects, spans)
         subjects = _ranges_and_conversions(text, kept, subjects)
         subjects = _paren_lists(text, kept, subjects)
+        subjects = _transitions(text, kept, subjects)
         topic = topic_of(text, toks, spans)
         topics[sent.start] = topic
         if len(topic.split()) >= 2:
@@ -297,14 +298,45 @@ def _respectively(
         else:
             head = find_subject(text, toks, mentions[members[0]], skip, prefer_verb=True)
             if head.text:
-                parts = split_coordination(head.text)
+                phrase = head.text
+                if head.start >= 0 and len(split_coordination(phrase)) < len(members):
+                    phrase = _extend_list(text, head.start, phrase, len(members))
+                parts = split_coordination(phrase)
                 if len(parts) == len(members):
-                    names_for = [tidy(p) for p in parts]
+                    names_for = [tidy(p) for p in _share_head(parts)]
         if names_for:
             for i, name in zip(members, names_for, strict=True):
                 out[i] = Subject(name, out[i].whole, "respectively", out[i].start)
             previous = names_for
     return out
+
+
+def _extend_list(text: str, start: int, phrase: str, n: int) -> str:
+    """ "the total income, total trade and total current transfers deficits": the clause rules
+    stop at the list's first comma; take back the short items before it."""
+    before = text[max(0, start - 200) : start]
+    items = re.findall(r"([A-Za-z][\w\-’' ]{0,40}?),\s*\Z", before)
+    while items and len(split_coordination(phrase)) < n:
+        item = items[-1].split(" the ")[-1].strip()
+        if len(item.split()) > 5:
+            break
+        phrase = f"{item}, {phrase}"
+        before = before[: before.rfind(items[-1])]
+        items = re.findall(r"([A-Za-z][\w\-’' ]{0,40}?),\s*\Z", before)
+    return phrase
+
+
+def _share_head(parts: list[str]) -> list[str]:
+    """ "total income", "total trade", "total current transfers deficits": the last item's head
+    noun belongs to every item that has none."""
+    last = parts[-1].split()
+    head = last[-1] if len(last) > 1 else ""
+    if not head.endswith("s") or any(p.split()[-1] == head for p in parts[:-1]):
+        return parts
+    singular = head[:-1]
+    if not all(len(p.split()) <= 3 for p in parts[:-1]):
+        return parts
+    return [f"{p} {singular}" for p in parts[:-1]] + [" ".join(last[:-1] + [singular])]
 
 
 _ACTIVITIES = frozenset(
@@ -326,6 +358,22 @@ def attrs_evolve(obj: Subject, **changes: object) -> Subject:
     import attrs
 
     return attrs.evolve(obj, **changes)
+
+
+def _transitions(text: str, mentions: list[Mention], subjects: list[Subject]) -> list[Subject]:
+    """ "a rise of £1.3 billion in the direct investment surplus from £4.0 billion ... to £5.4
+    billion": the levels a change runs from and to measure what the change measured."""
+    out = list(subjects)
+    for i in range(1, len(mentions)):
+        m, prev = mentions[i], mentions[i - 1]
+        gap = text[prev.end : m.lead_start]
+        if not out[i - 1].text or not re.search(r"\b(?:from|to)\s+\Z", gap):
+            continue
+        if re.fullmatch(r"[^,;.:()]{0,80}", gap) and not re.search(
+            r"\b(?:was|were|is|are|has|have|had|rose|fell|increased|decreased|reached)\b", gap
+        ):
+            out[i] = attrs_evolve(out[i - 1], how="transition")
+    return out
 
 
 _HEAD_OF = re.compile(r"^(.+?\b(?:for|of|among|in))\s+\S")

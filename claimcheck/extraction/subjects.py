@@ -26,6 +26,8 @@ from .words import (
     CLAUSE_WORDS,
     COMPARATIVES,
     DETERMINERS,
+    FRAME_MODIFIERS,
+    FRAMES,
     GENERIC_HEADS,
     LEADING_NOISE,
     PREPOSITIONS,
@@ -671,20 +673,11 @@ def _activity_before(toks: Sequence[Tok], i: int) -> str:
     return ""
 
 
-#: Heads that name a side or a flow, not the account it belongs to: "net investment of £21.4
-#: billion" says which way the money went; the sentence's topic says whose it was.
-_FRAMES = frozenset(
-    "deficit deficits surplus surpluses balance inflow inflows outflow outflows investment "
-    "disinvestment profits profit losses loss earnings receipts payments deposits withdrawal "
-    "withdrawals advances liabilities assets borrowing lending".split()
-)
-#: Words that may stand beside a frame and leave it bare ("net investment", "revised deficit").
-_FRAME_MODIFIERS = frozenset("net total overall gross revised new the a".split())
 
 
 def _is_frame(subject: str) -> bool:
     words = subject.split()
-    return 0 < len(words) <= 3 and words[-1].lower() in _FRAMES
+    return 0 < len(words) <= 3 and words[-1].lower() in FRAMES
 
 
 def _owner_before(toks: Sequence[Tok], a: int, first: Tok, skip: Sequence[tuple[int, int]]) -> str:
@@ -745,9 +738,9 @@ def enrich(subject: str, topic: str, paragraph_topic: str = "") -> str:
         and tidy(paragraph_topic).lower() != subject.lower()
     ):
         return f"{subject} ({tidy(paragraph_topic)})"
-    if not words or len(topic.split()) < 2 or words[-1].lower() not in _FRAMES:
+    if not words or len(topic.split()) < 2 or words[-1].lower() not in FRAMES:
         return subject
-    if any(w.lower() not in _FRAME_MODIFIERS for w in words[:-1]):
+    if any(w.lower() not in FRAME_MODIFIERS for w in words[:-1]):
         return subject  # "trade deficit" already names its account
     if any(w.lower() in PREPOSITIONS for w in words):
         return subject

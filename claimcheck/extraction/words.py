@@ -175,3 +175,23 @@ GENERIC_HEADS = _set(
     "gain share proportion percentage level figure number total amount value values jobs job "
     "year earlier ago month quarter week day time times"
 )
+
+#: Heads that name a side or a flow, not the account it belongs to: "net investment of £21.4
+#: billion" says which way the money went; the sentence's topic says whose it was.
+FRAMES = frozenset(
+    "deficit deficits surplus surpluses balance inflow inflows outflow outflows investment "
+    "disinvestment profits profit losses loss earnings receipts payments deposits withdrawal "
+    "withdrawals advances liabilities assets borrowing lending".split()
+)
+#: Words that may stand beside a frame and leave it bare ("net investment", "revised deficit").
+FRAME_MODIFIERS = frozenset("net total overall gross revised new the a".split())
+
+
+def is_bare_frame(subject: str) -> bool:
+    """ "net investment", "deficit": a side or flow that names no account of its own.
+
+    >>> is_bare_frame("net investment"), is_bare_frame("current account deficit")
+    (True, False)
+    """
+    words = subject.lower().split()
+    return bool(words) and words[-1] in FRAMES and all(w in FRAME_MODIFIERS for w in words[:-1])
