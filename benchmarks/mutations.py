@@ -34,8 +34,10 @@ def load(folder: Path, text: str | None = None) -> Document:
     src = next(p for p in (folder / "transcript.txt", folder / "document.txt") if p.exists())
     meta = folder / "meta.json"
     date = json.loads(meta.read_text())["date"] if meta.exists() else None
-    return Document(text, path=str(src), date=date) if text is not None else Document.from_path(
-        src, date=date
+    return (
+        Document(text, path=str(src), date=date)
+        if text is not None
+        else Document.from_path(src, date=date)
     )
 
 
@@ -106,8 +108,12 @@ def main(verbose: bool) -> None:
                 targets = [(by_id[f.claims[-1]], how) for how in ("gross", "last", "first")]
             else:
                 # the stated figure the check compared against the others (``observed``)
-                stated = [by_id[c] for c in f.claims if f.observed is not None
-                          and abs(by_id[c].value - f.observed) <= 1e-9 * max(1.0, abs(f.observed))]
+                stated = [
+                    by_id[c]
+                    for c in f.claims
+                    if f.observed is not None
+                    and abs(by_id[c].value - f.observed) <= 1e-9 * max(1.0, abs(f.observed))
+                ]
                 if not stated or f.expected is None:
                     continue
                 how = {"comparative": "mirror", "subset": "exceed", "part_whole": "exceed"}.get(

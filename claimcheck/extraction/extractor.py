@@ -336,7 +336,7 @@ def _share_head(parts: list[str]) -> list[str]:
     singular = head[:-1]
     if not all(len(p.split()) <= 3 for p in parts[:-1]):
         return parts
-    return [f"{p} {singular}" for p in parts[:-1]] + [" ".join(last[:-1] + [singular])]
+    return [*(f"{p} {singular}" for p in parts[:-1]), " ".join([*last[:-1], singular])]
 
 
 _ACTIVITIES = frozenset(

@@ -673,8 +673,6 @@ def _activity_before(toks: Sequence[Tok], i: int) -> str:
     return ""
 
 
-
-
 def _is_frame(subject: str) -> bool:
     words = subject.split()
     return 0 < len(words) <= 3 and words[-1].lower() in FRAMES
