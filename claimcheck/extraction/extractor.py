@@ -46,7 +46,7 @@ class _Period:
     """The period a figure refers to, from its sentence, else its paragraph."""
 
     def __init__(self, doc: Document) -> None:
-        ref = doc.date or _title_period_end(doc.text)
+        ref = self.ref = doc.date or _title_period_end(doc.text)
         # the document's own date (its dateline) dates the document, not its figures
         self.mentions = [
             p for p in find_periods(doc.text, ref)
@@ -91,7 +91,7 @@ def extract_document(doc: Document) -> list[Claim]:
         mi = k
         if not ms:
             sp = periods.in_sentence(sent)
-            _remember_period(text, para_period, sent, sp)
+            _remember_period(text, periods.ref, para_period, sent, sp)
             continue
         sp = periods.in_sentence(sent)
         spans = [(p.start, p.end) for p in sp if p.kind != "basis"]
@@ -100,7 +100,7 @@ def extract_document(doc: Document) -> list[Claim]:
             if is_claim(m, text, sent.start, any(s <= m.start and m.end <= e for s, e in spans))
         ]  # fmt: skip
         if not kept:
-            _remember_period(text, para_period, sent, sp)
+            _remember_period(text, periods.ref, para_period, sent, sp)
             continue
         toks = tokenize(text, sent.start, sent.end)
         sentence_text = text[sent.start : sent.end]
@@ -177,7 +177,7 @@ def extract_document(doc: Document) -> list[Claim]:
             elif (not subj.text or subj.how == "") and idx > 0:
                 # ", up 27.3% year on year": the figure qualifies the one before it
                 pending_subject_links.append((base + idx, base + idx - 1))
-        _remember_period(text, para_period, sent, sp, claims[base:])
+        _remember_period(text, periods.ref, para_period, sent, sp, claims[base:])
     linked = {i for i, _ in pending_subject_links}
     for i, c in enumerate(claims):
         if not c.subject and i not in linked:
@@ -236,13 +236,14 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 
 def _remember_period(
     text: str,
+    ref: datetime.date | None,
     store: dict[object, Inherited],
     sent: Sentence,
     periods: Sequence[PeriodMention],
     claims: Sequence[Claim] = (),
 ) -> None:
     """The period a paragraph's later sentences inherit: the one governing this sentence."""
-    gov = governing_period(periods)
+    gov = governing_period(periods, ref)
     line_start = text.rfind("\n", 0, sent.start) + 1
     if gov is None and _LIST_ITEM.match(text, line_start):
         # items of a list carry the period of the paragraph that introduced the list

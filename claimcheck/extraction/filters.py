@@ -36,6 +36,9 @@ _VAGUE_ONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: "1. ", "2) ", "3.1 " at the start of a line: a list marker or section number.
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages|age\s+of|over\s+the\s+age\s+of|under\s+the\s+age\s+of)\s*\Z", re.IGNORECASE
+)
 _DISCOURSE_AFTER = re.compile(
     r"\s+(?:(?:key|main|major|important|basic|following|specific|primary|distinct)\s+)?"
     r"(?:highlights|aspects|characteristics|points|questions|respects|ways|things|tasks|"
@@ -75,7 +78,12 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
         and (
             mention.bound
             or _YEAR_CONTEXT_BEFORE.search(before)
-            or re.match(r"\s*(?:[),.;:\-–]|$|levels?\b|and\b|to\b|figures?\b|data\b)", after)
+            or re.match(
+                r"[ \t]*(?:[),.;:\-–]|\r?\n|$|levels?\b|and\b|to\b|figures?\b|data\b|baseline\b|"
+                r"census\b|survey\b|elections?\b|peak\b|budget\b|average\b|report\b)",
+                after,
+            )
+            or (re.search(r"\bthe\s*\Z", before) and re.match(r"\s+[a-z]", after))
         )
     ):
         return False
@@ -86,6 +94,11 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
     line_start = text.rfind("\n", 0, mention.start) + 1
     at_line_start = not text[line_start : mention.start].strip(" \t#*-(")
     if plain and at_line_start and _LIST_MARKER.match(text, mention.start):
+        return False
+    # Ages and age bands describe who is counted: "riders aged under 40".
+    if not mention.unit and _AGE_BEFORE.search(
+        text[max(sent_start, mention.lead_start - 30) : mention.lead_start]
+    ):
         return False
     # Calendar durations that only frame a period: "over the prior 6 months", "4 weeks".
     if mention.unit in _TIME_UNITS and (

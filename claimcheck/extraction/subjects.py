@@ -204,6 +204,14 @@ def _np_after(
     """Noun phrase starting at token ``i``, and an activity verb closing it ("were exported")."""
     out: list[Tok] = []
     j = i
+    if (
+        j + 1 < len(toks)
+        and toks[j].low in ("were", "was", "are", "is")
+        and toks[j + 1].is_word
+        and not toks[j + 1].low.endswith("ed")
+        and toks[j + 1].low not in AUXILIARIES | ADVERBS | PREPOSITIONS | {"a", "an", "the"}
+    ):
+        j += 1  # "Of those killed, 624 were car occupants"
     while j < len(toks) and len(out) < _MAX_NP:
         t = toks[j]
         if _in_skip(t, skip):
@@ -218,6 +226,8 @@ def _np_after(
         w = t.low
         if not out and w in COMPARATIVES:
             break  # "7 percentage points higher than ..."
+        if w.endswith("ly") and w not in _LY_NOUNS:
+            break  # "up 9% sequentially", "8% respectively"
         if w == "and" or w == "or":
             # "applications and services", not "vehicles and 21.571 million vehicles"
             if nxt is None or not nxt.is_word or nxt.text[:1].isdigit() or not out:
@@ -471,6 +481,10 @@ def find_subject(
     return Subject("", whole, "", -1)
 
 
+_LY_NOUNS = frozenset(
+    "family supply assembly monopoly anomaly ally rally july italy monthly weekly daily quarterly "
+    "yearly hourly nightly early elderly friendly likely costly orderly only".split()
+)
 _PEOPLE = frozenset(
     "people persons workers households families adults children residents users customers "
     "employees firms companies enterprises businesses".split()

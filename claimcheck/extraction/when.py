@@ -25,7 +25,10 @@ __all__ = ["Inherited", "basis_of", "governing_period", "period_of", "same_perio
 
 Dates = tuple[datetime.date | None, datetime.date | None]
 
+#: Periods that are the base of a comparison, not the figure's own: "compared with 2023",
+#: "than a year earlier".
 _COMPARED = re.compile(r"(?:compared|relative|than|versus|vs\.?)\b", re.IGNORECASE)
+_FROM_BASE = re.compile(r"from\b(?!.*\b(?:to|until|through)\b)", re.IGNORECASE)
 _DEICTIC_POINT = re.compile(
     r"(?:now|currently|today|to\s+date|at\s+present|so\s+far)\b", re.IGNORECASE
 )
@@ -82,12 +85,18 @@ def same_period(periods: Sequence[PeriodMention]) -> bool:
     return any(p.form == "same_period" for p in periods)
 
 
-def governing_period(periods: Sequence[PeriodMention]) -> PeriodMention | None:
+def governing_period(
+    periods: Sequence[PeriodMention], ref: datetime.date | None = None
+) -> PeriodMention | None:
     """The first dated period of a sentence that later sentences may inherit ("this year"
-    openers and comparison bases excluded)."""
+    openers, comparison bases and distant history such as "since records began in 1979"
+    excluded)."""
     for p in periods:
-        if _dated(p) and not _deictic(p) and not _DEICTIC_POINT.match(p.text):
-            return p
+        if not _dated(p) or _deictic(p) or _DEICTIC_POINT.match(p.text):
+            continue
+        if ref is not None and p.period_end is not None and (ref - p.period_end).days > 3660:
+            continue
+        return p
     return None
 
 
@@ -112,6 +121,9 @@ def period_of(
         p for p in dated
         if p.end <= m.start or not any(m.end <= f < p.start and _owns(text, f, p) for f in figures)
     ]  # fmt: skip
+    if kind == "change":
+        # "up 15% from the previous quarter": the base of the change, not its period
+        dated = [p for p in dated if not (_FROM_BASE.match(p.text) and 0 <= p.start - m.end <= 3)]
     chosen = _choose(dated, m, kind)
     if chosen is None:
         if kind == "target" and not same_period(periods):
@@ -124,7 +136,9 @@ def period_of(
             start = base.period_end if base is not None else datetime.date(end.year, 1, 1)
         if kind == "target" and _deictic(chosen) and end is not None:
             end = datetime.date(end.year, 12, 31)
-    if _YEAR_EARLIER.match(text[m.end : m.end + 60]) and end is not None:
+    if kind != "change" and _YEAR_EARLIER.match(text[m.end : m.end + 60]) and end is not None:
+        # "$198 million a year earlier" is a level of a year before; "up 122% from a year ago"
+        # is this period's change against that base
         start, end = _year_back(start), _year_back(end)
     return start, end
 

@@ -133,7 +133,8 @@ REPORTING_VERBS = _set(
     "slip slipped slid fell plunged soared surged rebounded recovered reduced cut expanded "
     "raised boosted accelerated eased shrank contracted experienced experiencing ranging range "
     "ranges ranged varying varied reduce lift lifted lower lowered bringing revised revise "
-    "occurred occur occurs saw compared compare comparing"
+    "occurred occur occurs saw compared compare comparing carry carries employs employ "
+    "earn earns spend spends receive receives own owns"
 )
 #: Trade and production verbs kept in a subject: 580 million phones *exported* are not the
 #: 1.184 billion phones *produced*.
