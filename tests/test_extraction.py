@@ -46,6 +46,8 @@ SUBJECTS = [
     ("Core inflation, which excludes energy and food, eased to 3.2%.", "3.2%", "Core inflation"),
     ("The trade in services surplus was £21.0 billion. Imports decreased by £0.6 billion.",
      "£0.6 billion", "Imports (trade in services surplus)"),
+    ("Of those killed, 624 were car occupants and 385 were pedestrians.", "385", "pedestrians"),
+    ("Gaming revenue was $2.9 billion, up 9% sequentially.", "9%", "Gaming revenue"),
 ]  # fmt: skip
 
 
@@ -85,6 +87,8 @@ PERIODS = [
      "2023-10-01", "2023-12-31"),
     ("Sales were 10 million units in the first half. Exports were 2 million units in the same "
      "period.", "2 million", "2024-01-01", "2024-06-30"),
+    ("In the third quarter, revenue was $30.0 billion, up 122% from a year ago.", "122%",
+     "2024-07-01", "2024-09-30"),
     ("In the third quarter, GDP grew 0.6%. Exports rose 3.2%, narrowing the deficit to £8.5 "
      "billion from £11.3 billion in the second quarter.", "3.2%", "2024-07-01", "2024-09-30"),
     ("In the third quarter, GDP grew 0.6%. Exports rose 3.2%, narrowing the deficit to £8.5 "
@@ -127,6 +131,8 @@ NOT_CLAIMS = [
     "It is one of the most important industries.", "in 2023 and 2024", "See table A-1.",
     "Call (202) 691-6378.", "Quarter 1 2014 overview", "over the prior 6 months",
     "the slowest pace in two years", "to reach net zero by 2050", "the 12-month average",
+    "Annual Report on Road Safety 2023\n\nIntroduction.", "deaths of riders aged under 40",
+    "from the 2019 baseline",
 ]  # fmt: skip
 
 
