@@ -24,6 +24,8 @@ from .claim import Claim
 __all__ = ["FIELDS", "Comparison", "compare", "read_ledger", "write_ledger"]
 
 FIELDS = ("value_unit", "subject", "period", "qualifier", "kind")
+#: Reported beside the strict subject agreement: one subject's words found in the other's.
+LENIENT = "subject_overlap"
 SUBJECT_THRESHOLD = 80.0
 
 
@@ -103,7 +105,7 @@ def compare(found: Sequence[Claim | dict[str, Any]], gold: Sequence[dict[str, An
     """Pair ``found`` with ``gold`` by overlapping spans (in order) and compare the pairs."""
     got = [c.to_dict() if isinstance(c, Claim) else c for c in found]
     diffs: list[str] = []
-    hits = dict.fromkeys(FIELDS, 0)
+    hits = dict.fromkeys((*FIELDS, LENIENT), 0)
     tp = 0
     j = 0
     matched_gold: set[int] = set()
@@ -128,6 +130,11 @@ def compare(found: Sequence[Claim | dict[str, Any]], gold: Sequence[dict[str, An
                 "qualifier": (c["qualifier"] == g["qualifier"], c["qualifier"], g["qualifier"]),
                 "kind": (c["kind"] == g["kind"], c["kind"], g["kind"]),
             }  # fmt: skip
+            if (
+                fuzz.token_set_ratio(c["subject"].lower(), g["subject"].lower())
+                >= SUBJECT_THRESHOLD
+            ):
+                hits[LENIENT] += 1
             for name, (ok, have, want) in checks.items():
                 if ok:
                     hits[name] += 1
