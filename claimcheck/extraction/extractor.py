@@ -6,6 +6,8 @@ import datetime
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from ..claim import Claim
 from ..document import Document, Sentence
 from ..numbers import Mention, scan
@@ -15,7 +17,7 @@ from .kinds import classify
 from .respectively import figure_lists, split_coordination
 from .subjects import Subject, enrich, find_subject, is_generic, tidy, topic_of
 from .tables import TableContext, table_context
-from .when import Inherited, basis_of, governing_period, period_of
+from .when import Inherited, basis_of, governing_period, period_of, this_year
 from .words import tokenize
 
 __all__ = ["extract", "extract_document"]
@@ -119,9 +121,12 @@ def extract_document(doc: Document) -> list[Claim]:
             attrs_evolve(s, text=enrich(s.text, topic, paragraph_topic)) for s in subjects
         ]  # fmt: skip
         base = len(claims)
-        inherited = para_period.get(sent.paragraph) or para_period.get(
-            ("after", sent.paragraph - 1, sent.section, sent.speaker), Inherited()
-        )
+        inherited = para_period.get(sent.paragraph) or (
+            Inherited()
+            if _NEW_POINT.match(text, _para_start(doc, sent))
+            else para_period.get(("after", sent.paragraph - 1, sent.section, sent.speaker),
+                                 Inherited())
+        )  # fmt: skip
         kinds = _list_kinds(text, kept, [
             classify(m, text[max(sent.start, m.lead_start - 160) : m.lead_start],
                      text[m.end : min(sent.end, m.end + 80)], subj.text)
@@ -133,8 +138,10 @@ def extract_document(doc: Document) -> list[Claim]:
             if kind == "change" and m.direction < 0 and value > 0:
                 value = -value
             p_start, p_end = map(
-                _iso, period_of(text, m, kind, sp, inherited, [k.start for k in kept])
-            )
+                _iso,
+                period_of(text, m, kind, sp, inherited, [k.start for k in kept], unit=m.unit,
+                          subject=subj.text),
+            )  # fmt: skip
             basis = basis_of(sp, m)
             tctx = tables.at(m.start) if tables else None
             if tctx is not None and tctx.period is not None:
@@ -231,6 +238,18 @@ def _with(c: Claim, **changes: object) -> Claim:
     return attrs.evolve(c, **changes)
 
 
+#: "Second, ...", "Third, ...": an enumerated point opens a new topic; it does not carry the
+#: previous point's period.
+_NEW_POINT = re.compile(
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Next|Finally|Lastly|"
+    r"Moreover|Meanwhile|Additionally|In addition)\b[,:]",
+)
+
+
+def _para_start(doc: Document, sent: Sentence) -> int:
+    return doc.paragraphs[sent.paragraph].start if sent.paragraph < len(doc.paragraphs) else -1
+
+
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 
 
@@ -243,7 +262,11 @@ def _remember_period(
     claims: Sequence[Claim] = (),
 ) -> None:
     """The period a paragraph's later sentences inherit: the one governing this sentence."""
-    gov = governing_period(periods, ref)
+    gov = governing_period(periods, ref, sent.start)
+    opener = this_year(periods)
+    if opener is not None and gov is None:
+        previous = store.get(sent.paragraph, Inherited())
+        store[sent.paragraph] = attrs.evolve(previous, this_year=opener.period_end)
     line_start = text.rfind("\n", 0, sent.start) + 1
     if gov is None and _LIST_ITEM.match(text, line_start):
         # items of a list carry the period of the paragraph that introduced the list
@@ -259,6 +282,9 @@ def _remember_period(
             Inherited(_date(first.period_start), _date(first.period_end))
             if first is not None
             else Inherited(gov.period_start, gov.period_end)
+        )
+        inherited = attrs.evolve(
+            inherited, this_year=store.get(sent.paragraph, Inherited()).this_year
         )
         # the next paragraph of the same section and speaker may inherit it too
         key = ("after", sent.paragraph, sent.section, sent.speaker)

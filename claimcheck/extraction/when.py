@@ -21,13 +21,21 @@ import attrs
 from ..numbers import Mention
 from ..periods import PeriodMention
 
-__all__ = ["Inherited", "basis_of", "governing_period", "period_of", "same_period"]
+__all__ = ["Inherited", "basis_of", "governing_period", "period_of", "same_period", "this_year"]
 
 Dates = tuple[datetime.date | None, datetime.date | None]
 
 #: Periods that are the base of a comparison, not the figure's own: "compared with 2023",
 #: "than a year earlier".
 _COMPARED = re.compile(r"(?:compared|relative|than|versus|vs\.?)\b", re.IGNORECASE)
+#: Measures that accumulate over a period: "smartphone shipments reached 206 million by the end
+#: of September" counts the shipments of the year to that date.
+_FLOW_SUBJECT = re.compile(
+    r"\b(?:shipments|sales|exports|imports|output|production|revenues?|income|spending|"
+    r"investment|transactions|financing|orders|turnover|profits?|earnings|produced|exported|"
+    r"imported|shipped|sold)\b",
+    re.IGNORECASE,
+)
 _FROM_BASE = re.compile(r"from\b(?!.*\b(?:to|until|through)\b)", re.IGNORECASE)
 _DEICTIC_POINT = re.compile(
     r"(?:now|currently|today|to\s+date|at\s+present|so\s+far)\b", re.IGNORECASE
@@ -45,6 +53,11 @@ class Inherited:
 
     start: datetime.date | None = None
     end: datetime.date | None = None
+    #: Carried from an earlier sentence (not stated in the figure's own).
+    remote: bool = True
+    #: A "this year" opener of the paragraph, which only targets inherit ("is expected to exceed
+    #: 94%" this year).
+    this_year: datetime.date | None = None
 
 
 def _dated(p: PeriodMention) -> bool:
@@ -81,19 +94,26 @@ def basis_of(periods: Sequence[PeriodMention], m: Mention) -> str:
     return before
 
 
+def this_year(periods: Sequence[PeriodMention]) -> PeriodMention | None:
+    """A "this year" / "since the beginning of this year" opener of the sentence, if any."""
+    return next((p for p in periods if _deictic(p) and p.period_start is not None), None)
+
+
 def same_period(periods: Sequence[PeriodMention]) -> bool:
     return any(p.form == "same_period" for p in periods)
 
 
 def governing_period(
-    periods: Sequence[PeriodMention], ref: datetime.date | None = None
+    periods: Sequence[PeriodMention], ref: datetime.date | None = None, sentence_start: int = 0
 ) -> PeriodMention | None:
     """The first dated period of a sentence that later sentences may inherit ("this year"
     openers, comparison bases and distant history such as "since records began in 1979"
     excluded)."""
     for p in periods:
-        if not _dated(p) or _deictic(p) or _DEICTIC_POINT.match(p.text):
+        if not _dated(p) or (_deictic(p) and p.period_start is not None):
             continue
+        if _DEICTIC_POINT.match(p.text) and p.start - sentence_start > 2:
+            continue  # "is now operated" dates its clause; "Currently, ..." sets the scene
         if ref is not None and p.period_end is not None and (ref - p.period_end).days > 3660:
             continue
         return p
@@ -107,8 +127,12 @@ def period_of(
     periods: Sequence[PeriodMention],
     inherited: Inherited,
     figures: Sequence[int] = (),
+    *,
+    unit: str = "",
+    subject: str = "",
 ) -> Dates:
     """The period of figure ``m`` (of ``kind``) given its sentence's period phrases."""
+    flow = bool(_FLOW_SUBJECT.search(subject))
     dated = [
         p for p in periods
         if _dated(p) and not (kind == "difference" and _reference(p, text))
@@ -126,14 +150,29 @@ def period_of(
         dated = [p for p in dated if not (_FROM_BASE.match(p.text) and 0 <= p.start - m.end <= 3)]
     chosen = _choose(dated, m, kind)
     if chosen is None:
-        if kind == "target" and not same_period(periods):
-            return None, None
+        if kind == "target":
+            if inherited.this_year is not None and not same_period(periods):
+                year = inherited.this_year.year  # "is expected to exceed 94%" (this year)
+                return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            if not same_period(periods):
+                return None, None
         start, end = inherited.start, inherited.end
     else:
         start, end = chosen.period_start, chosen.period_end
-        if kind == "change" and start is None and end is not None:
+        if (
+            (kind == "change" or flow)
+            and start is None
+            and end is not None
+            and not _DEICTIC_POINT.match(chosen.text)
+        ):
+            # "as of the end of September ... increased by 10.7% year on year": year to date,
+            # or from the base it is compared with ("compared to the end of 2023")
             base = next((p for p in periods if _COMPARED.match(p.text) and p.period_end), None)
-            start = base.period_end if base is not None else datetime.date(end.year, 1, 1)
+            start = (
+                base.period_end + datetime.timedelta(days=1)
+                if base is not None and base.period_end < end
+                else datetime.date(end.year, 1, 1)
+            )
         if kind == "target" and _deictic(chosen) and end is not None:
             end = datetime.date(end.year, 12, 31)
     if kind != "change" and _YEAR_EARLIER.match(text[m.end : m.end + 60]) and end is not None:
