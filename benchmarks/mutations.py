@@ -27,7 +27,8 @@ CLAIMS = Path(__file__).resolve().parent.parent / "claims"
 #: CC603 "implied previous level", which any value satisfies).
 RELATIONS = {"CC101": "restatement", "CC103": "restatement", "CC201": "share",
              "CC301": "difference", "CC401": "part_whole", "CC501": "subset", "CC601": "growth",
-             "CC701": "conversion", "CC801": "comparative", "CC1001": "enumeration"}  # fmt: skip
+             "CC701": "conversion", "CC801": "comparative", "CC1001": "enumeration",
+             "CC1401": "balance"}  # fmt: skip
 
 
 def load(folder: Path, text: str | None = None) -> Document:

@@ -513,6 +513,7 @@ class _Document:
         self.profiles = profiles
         self._crowded: frozenset[tuple[object, ...]] | None = None
         self._by_token: dict[tuple[object, str], list[_Profile]] | None = None
+        self._by_bucket: dict[object, list[_Profile]] | None = None
 
     def ambiguous(self, p: _Profile) -> bool:
         """Whether the document uses ``p``'s subject as a label for several figures.
@@ -536,11 +537,24 @@ class _Document:
         toks = p.subject.tokens
         postings = [self._by_token.get((p.bucket, t), []) for t in toks]
         narrower = [q for q in min(postings, key=len) if q.subject.tokens > toks]
-        if len({q.subject.tokens for q in narrower}) < REFINED:
-            return False
-        # The bare phrase may stand for one of the narrower measures only if its figure is one
-        # of theirs: "Revenue" of 1,285 is not the "Cost of revenue" of 702 or the "Services
-        # revenue" of 418, so it still has to agree with the other "Revenue".
+        bare = p.claim.subject.lower().strip()
+        if " " not in bare:
+            # a one-word subject ("imports") inside longer ones ("imports of goods"), which
+            # normalisation may have split into other tokens and an activity
+            if self._by_bucket is None:
+                self._by_bucket = {}
+                for q in self.profiles:
+                    if q is not None:
+                        self._by_bucket.setdefault(q.bucket, []).append(q)
+            narrower += [
+                q for q in self._by_bucket.get(p.bucket, [])
+                if q.claim.subject.lower() != bare
+                and re.search(rf"\b{re.escape(bare)}\b", q.claim.subject.lower())
+            ]  # fmt: skip
+        # The bare phrase stands for a narrower measure when its figure is one of theirs:
+        # "imports" fell by £3.1 billion where "imports of goods" fell by £3.1 billion. "Revenue"
+        # of 1,285 is not the "Cost of revenue" of 702 or the "Services revenue" of 418, so it
+        # still has to agree with the other "Revenue".
         return any(_same_figure(q.claim, p.claim) for q in narrower)
 
 

@@ -231,6 +231,12 @@ def test_table_negative_in_parentheses():
     assert next(iter(scan("the number (1,234) was"))).value == 1234
 
 
+def test_a_sign_between_two_figures_goes_to_one():
+    """Regression (hypothesis): "0£.0" gave "0£" and "£.0", overlapping on the sign."""
+    spans = [(m.start, m.end) for m in scan("0£.0")]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
 def test_tons_are_metric():
     assert claimcheck.parse_quantity("1 ton").to("kilogram").magnitude == pytest.approx(1000)
 

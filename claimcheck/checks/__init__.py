@@ -76,7 +76,7 @@ def finding(
 
 _BUILTIN = (
     "restatement", "share", "difference", "part_whole", "subset", "growth", "conversion",
-    "comparative", "respectively", "enumeration", "granularity", "derived",
+    "comparative", "respectively", "enumeration", "granularity", "derived", "balance",
 )  # fmt: skip
 
 

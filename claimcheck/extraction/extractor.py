@@ -286,9 +286,11 @@ def _remember_period(
         inherited = attrs.evolve(
             inherited, this_year=store.get(sent.paragraph, Inherited()).this_year
         )
-        # the next paragraph of the same section and speaker may inherit it too
+        # the next paragraph of the same section and speaker may inherit the period the
+        # paragraph opened with; later sentences of this paragraph inherit the latest
         key = ("after", sent.paragraph, sent.section, sent.speaker)
-        store[sent.paragraph] = store[key] = inherited
+        store[sent.paragraph] = inherited
+        store.setdefault(key, inherited)
 
 
 def _date(iso: str | None) -> datetime.date | None:

@@ -291,6 +291,9 @@ def _clause_start(toks: Sequence[Tok], j: int) -> int:
         elif depth == 0 and (
             t.text in (",", ";", ":", "—", "–")
             or (t.low in CLAUSE_WORDS and t.low not in ("and", "or", "as"))
+            # "revenue was $4.44 trillion and spending was ...": "and" after a figure starts a
+            # new clause
+            or (t.low in ("and", "or") and k > 0 and _numberish(toks[k - 1]))
         ):
             return k + 1
         k -= 1

@@ -88,7 +88,7 @@ _CURRENCY_AFTER = re.compile(
 #: One-letter symbols trusted even after a space ("278,000 t", "3 to 4 L", "50 g").
 _SPACED_LETTER_UNITS = frozenset({"t", "L", "g"})
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+a[ \t]+(half|quarter|third)\b", re.IGNORECASE)
-_SIGN_AFTER = re.compile(r"[ \t]?([€£¥₹])(?![\w\d])")
+_SIGN_AFTER = re.compile(r"[ \t]?([€£¥₹])(?![\w\d]|\.\d)")
 _SYMBOL_AFTER = re.compile(_WS + r"(?P<s>" + SYMBOL_UNIT_RE + r")(?![\w°/])")
 _HYPHEN_UNIT = re.compile(r"-(?P<l>" + LONG_UNIT_RE + r")\b", re.IGNORECASE)
 _LONG_AFTER = re.compile(_WS + r"(?P<l>" + LONG_UNIT_RE + r")\b", re.IGNORECASE)
@@ -229,7 +229,9 @@ class _Scanner:
                 found, pos = self.finish(core, m.start())  # "⅓ cup"
             else:
                 found, pos = self.words(m)
-            pending.extend(found)
+            # never overlap the previous figure (a sign shared by two readings goes to the first)
+            last_end = pending[-1].end if pending else 0
+            pending.extend(f for f in found if f.start >= last_end)
         yield from _lists(pending, text)
 
     # ------------------------------------------------------------------ digits
@@ -473,10 +475,9 @@ class _Scanner:
                     second.start = m2.start()  # "-18 °C to -34 °C"
                     second.signed = True
                 lm = _LETTERS.match(text, second.end)
-                if lm is None or self.glued_suffix(second, lm.group(), m2.start("num")):
-                    self.extend_right(second)
-                    if not second.unit and not core.unit_explicit:
-                        pass
+                if (lm is None or self.glued_suffix(second, lm.group(), m2.start("num"))) and (
+                    self._same_dimension(core, second)
+                ):
                     low = found[0]
                     if core.unit_end_before_range and (second.unit or second.scaled):
                         # "5-6%": the first bound takes the second's scale and unit.
@@ -484,6 +485,14 @@ class _Scanner:
                     found = [_set(low, bound="low"), _set(self.make(second, None), bound="high")]
                     pos = second.end
         return found, pos
+
+    def _same_dimension(self, core: _Core, second: _Core) -> bool:
+        """Grow ``second`` and say whether it can close a range opened by ``core``: "grew 6.9
+        percent to 13.13 trillion yuan" is a rate and the level it reached, not a range."""
+        self.extend_right(second)
+        if core.unit_explicit and second.unit and core.unit != second.unit:
+            return False
+        return not (core.scaled and second.unit and not core.unit and second.unit_explicit)
 
     def is_range(self, core: _Core, rm: re.Match[str]) -> bool:
         sep = rm.group("sep").strip().lower()
