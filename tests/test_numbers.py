@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import pickle
 from decimal import Decimal
@@ -234,7 +235,7 @@ def test_table_negative_in_parentheses():
 def test_a_sign_between_two_figures_goes_to_one():
     """Regression (hypothesis): "0£.0" gave "0£" and "£.0", overlapping on the sign."""
     spans = [(m.start, m.end) for m in scan("0£.0")]
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_tons_are_metric():
