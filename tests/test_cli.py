@@ -97,7 +97,9 @@ def test_audit_formats(fmt: str):
 
 
 def test_audit_exit_codes_follow_fail_on():
-    contradiction = "Sales reached 4.089 million units.\n\nLater, sales reached 4.098 million units.\n"
+    contradiction = (
+        "Sales reached 4.089 million units.\n\nLater, sales reached 4.098 million units.\n"
+    )
     code, out, _ = run(["audit", "-", "--fail-on", "error"], stdin=contradiction)
     assert code == 1, out
     code, _, _ = run(["audit", "-", "--fail-on", "never"], stdin=contradiction)

@@ -50,7 +50,9 @@ def test_ledger_is_well_formed(folder: Path):
 def test_extraction_matches_reviewed_ledger(folder: Path):
     result = compare(extract_document(load(folder)), read_ledger(folder / "claims.jsonl"))
     known_file = folder / "known-differences.txt"
-    known = set(known_file.read_text(encoding="utf-8").splitlines()) if known_file.exists() else set()
+    known = (
+        set(known_file.read_text(encoding="utf-8").splitlines()) if known_file.exists() else set()
+    )
     now = set(result.differences)
     new, fixed = sorted(now - known), sorted(known - now)
     report = [f"{folder.name}: {result.summary()}"]
