@@ -48,6 +48,13 @@ SUBJECTS = [
      "£0.6 billion", "Imports (trade in services surplus)"),
     ("Of those killed, 624 were car occupants and 385 were pedestrians.", "385", "pedestrians"),
     ("Gaming revenue was $2.9 billion, up 9% sequentially.", "9%", "Gaming revenue"),
+    ("The company shipped a record 5.4 million units (+14% y/y).", "+14%", "units shipped"),
+    ("Sales in Europe, Asia and the Americas were €1.2 billion, €0.8 billion and €2.1 billion "
+     "respectively, totalling €4.1 billion.", "€0.8 billion", "Sales in Asia"),
+    ("Sales in Europe, Asia and the Americas were €1.2 billion, €0.8 billion and €2.1 billion "
+     "respectively, totalling €4.1 billion.", "€4.1 billion", "Sales"),
+    ("In 2023, government revenue was $4.44 trillion and spending was $6.13 trillion.",
+     "$6.13 trillion", "spending"),
 ]  # fmt: skip
 
 

@@ -102,6 +102,8 @@ FORMS = [
     ("1.7 eV", "1.7 eV", 1.7, "electron_volt", "exact", 0),
     ("278,000 t of grain", "278,000 t", 278000, "metric_ton", "exact", 0),
     ("three days later", "three days", 3, "day", "exact", 0),
+    ("one in five adults", "one in five", 20, "percent", "exact", 0),
+    ("1 in 4 homes", "1 in 4", 25, "percent", "exact", 0),
     # qualifiers
     ("over 90%", "90%", 90, "percent", "more_than", 0),
     ("more than 15,000", "15,000", 15000, "", "more_than", 0),

@@ -337,6 +337,15 @@ def _respectively(
             for i, name in zip(members, names_for, strict=True):
                 out[i] = Subject(name, out[i].whole, "respectively", out[i].start)
             previous = names_for
+            # "..., respectively, totalling €4.1 billion": the total is of the shared head
+            after = members[-1] + 1
+            head = re.match(r"(.+?)\s(?:of|in|for|from|to)\s", names_for[0])
+            if (
+                after < len(mentions)
+                and head
+                and _TOTAL_CUE.search(text[mentions[after - 1].end : mentions[after].lead_start])
+            ):
+                out[after] = Subject(head.group(1), out[after].whole, "respectively", -1)
     return out
 
 
@@ -360,14 +369,21 @@ def _share_head(parts: list[str]) -> list[str]:
     noun belongs to every item that has none."""
     last = parts[-1].split()
     head = last[-1] if len(last) > 1 else ""
-    if not head.endswith("s") or any(p.split()[-1] == head for p in parts[:-1]):
-        return parts
+    if (
+        not head.endswith("s")
+        or not head.islower()
+        or any(p.split()[-1] == head for p in parts[:-1])
+    ):
+        return parts  # "the Americas" is a name, not a shared head noun
     singular = head[:-1]
     if not all(len(p.split()) <= 3 for p in parts[:-1]):
         return parts
     return [*(f"{p} {singular}" for p in parts[:-1]), " ".join([*last[:-1], singular])]
 
 
+_TOTAL_CUE = re.compile(
+    r"\b(?:totall?(?:ing|ed)|in\s+total|together|combined|altogether)\s*\Z", re.IGNORECASE
+)
 _ACTIVITIES = frozenset(
     [
         "exported",
@@ -396,6 +412,12 @@ def _transitions(text: str, mentions: list[Mention], subjects: list[Subject]) ->
     for i in range(1, len(mentions)):
         m, prev = mentions[i], mentions[i - 1]
         gap = text[prev.end : m.lead_start]
+        if out[i].how == "conversion":
+            continue  # "10 yuan per mu (0.0667 hectares)" restates a unit, not the figure
+        if out[i - 1].text and re.fullmatch(r"[ \t]*(?:[A-Za-z][\w\-]*[ \t]+){0,3}\(\s*", gap):
+            # "5.4 million units (+14% y/y)": the bracket qualifies the figure before it
+            out[i] = attrs_evolve(out[i - 1], how="transition")
+            continue
         if not out[i - 1].text or not re.search(r"\b(?:from|to)\s+\Z", gap):
             continue
         if re.fullmatch(r"[^,;.:()]{0,80}", gap) and not re.search(

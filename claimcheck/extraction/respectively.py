@@ -54,6 +54,9 @@ def figure_lists(text: str, mentions: Sequence[Mention]) -> list[RespectivelyLis
     return out
 
 
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def split_coordination(phrase: str) -> list[str]:
     """ "production and sales of NEVs" -> ["production of NEVs", "sales of NEVs"].
 
@@ -63,6 +66,8 @@ def split_coordination(phrase: str) -> list[str]:
     ['operating income of the automobile industry', 'total profit of the automobile industry']
     >>> split_coordination("Production and sales")
     ['Production', 'sales']
+    >>> split_coordination("Sales in Europe, Asia and the Americas")
+    ['Sales in Europe', 'Sales in Asia', 'Sales in Americas']
     """
     parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", phrase)]
     parts = [p for p in parts if p]
@@ -72,5 +77,10 @@ def split_coordination(phrase: str) -> list[str]:
     m = re.search(r"\s+((?:of|in|for|from)\s+.+)$", last)
     if m and not any(re.search(r"\s(?:of|in|for|from)\s", " " + p + " ") for p in parts[:-1]):
         tail = m.group(1)
-        parts = [f"{p} {tail}" for p in parts[:-1]] + [last]
+        return [f"{p} {tail}" for p in parts[:-1]] + [last]
+    # a shared head in front: "Sales in Europe, Asia and the Americas"
+    h = re.match(r"(.+?\s(?:of|in|for|from|to))\s+\S", parts[0])
+    if h and not any(re.search(r"\s(?:of|in|for|from|to)\s", " " + p + " ") for p in parts[1:]):
+        head = h.group(1)
+        parts = [parts[0], *(f"{head} {_THE.sub('', p)}" for p in parts[1:])]
     return parts

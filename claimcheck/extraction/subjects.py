@@ -293,7 +293,11 @@ def _clause_start(toks: Sequence[Tok], j: int) -> int:
             or (t.low in CLAUSE_WORDS and t.low not in ("and", "or", "as"))
             # "revenue was $4.44 trillion and spending was ...": "and" after a figure starts a
             # new clause
-            or (t.low in ("and", "or") and k > 0 and _numberish(toks[k - 1]))
+            or (
+                t.low in ("and", "or")
+                and k > 0
+                and (_numberish(toks[k - 1]) or toks[k - 1].text == ")")
+            )
         ):
             return k + 1
         k -= 1
@@ -386,6 +390,7 @@ def find_subject(
     coordinated subject ("Production and sales reached 21.47 million vehicles and ...").
     """
     i_after = _index_after(toks, mention.end)
+    generic_np: list[Tok] = []
     i_before = _index_before(toks, mention.lead_start if mention.lead_start >= 0 else mention.start)
     if (
         0 <= i_before + 2 < len(toks)
@@ -399,6 +404,13 @@ def find_subject(
     if not prefer_verb and mention.form != "fraction":
         np, activity = _np_after(toks, i_after, skip)
         if np and mention.unit == "percent" and np[0].low in _NOT_PERCENT_NOUNS:
+            np = []
+        if np and is_generic(_span_text(text, np)):
+            act = activity or _activity_before(toks, i_before)
+            if act:
+                # "shipped a record 5.4 million units": the units shipped
+                return Subject(f"{tidy(_span_text(text, np))} {act}", whole, "after", np[0].start)
+            generic_np = np
             np = []
         if np and not is_generic(_span_text(text, np)):
             subj = tidy(_span_text(text, np))
@@ -481,6 +493,8 @@ def find_subject(
         return Subject(subj, whole, how, np[0].start if np else -1)
     if whole and (mention.unit == "percent" or mention.form == "fraction"):
         return Subject(whole, whole, "whole", -1)  # "one-third of companies listed on ..."
+    if generic_np:
+        return Subject(tidy(_span_text(text, generic_np)), whole, "after", generic_np[0].start)
     return Subject("", whole, "", -1)
 
 
@@ -495,7 +509,7 @@ _PEOPLE = frozenset(
 #: Words after a percentage that are not what it measures ("5% year on year", "8% respectively").
 _NOT_PERCENT_NOUNS = frozenset(
     "year month quarter week year-on-year month-on-month quarter-on-quarter respectively "
-    "annually annual compared points point".split()
+    "annually annual compared points point y/y yoy q/q m/m".split()
 )
 _BASIS_WORDS = frozenset(
     [
@@ -678,15 +692,14 @@ def _activity_before(toks: Sequence[Tok], i: int) -> str:
     """ "China exported 580 million mobile phones" -> "exported"."""
     k = i
     steps = 0
-    while k >= 0 and steps < 3:
+    while k >= 0 and steps < 4:
         w = toks[k].low
-        if w in ACTIVITY_VERBS and w.endswith("ed"):
+        if w in ACTIVITY_VERBS:
             return ACTIVITY_VERBS[w]
-        if w in ADVERBS or w in ("a", "total", "of", "about", "over", "more", "than", "nearly"):
-            k -= 1
-            steps += 1
-            continue
-        break
+        if not toks[k].is_word or w in PREPOSITIONS - {"of", "about", "over"} or w in AUXILIARIES:
+            break
+        k -= 1  # "shipped a record 5.4 million units", "exported a total of"
+        steps += 1
     return ""
 
 

@@ -142,7 +142,8 @@ ACTIVITY_VERBS = {
     "exported": "exported", "export": "exported", "exports": "exported", "exporting": "exported",
     "imported": "imported", "import": "imported", "imports": "imported",
     "produced": "produced", "produce": "produced", "produces": "produced",
-    "sold": "sold", "sell": "sold", "sells": "sold", "shipped": "shipped", "ship": "shipped",
+    "sold": "sold", "sell": "sold", "sells": "sold", "shipped": "shipped", "ship": "shipped", "created": "created", "create": "created",
+    "creates": "created", "hired": "hired", "hire": "hired",
     "ships": "shipped", "manufactured": "manufactured", "delivered": "delivered",
     "deliver": "delivered", "consumed": "consumed", "installed": "installed",
 }  # fmt: skip

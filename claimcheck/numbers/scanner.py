@@ -87,6 +87,21 @@ _CURRENCY_AFTER = re.compile(
 )
 #: One-letter symbols trusted even after a space ("278,000 t", "3 to 4 L", "50 g").
 _SPACED_LETTER_UNITS = frozenset({"t", "L", "g"})
+_ONE_IN = re.compile(
+    r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?(\d{1,3}(?:,\d{3})?(?![\d.])|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|twenty|fifty|hundred|a[ \t]+hundred)\b(?![ \t]*(?:years?|months?|"
+    r"days?|weeks?|cases?\s+of|the\b))",
+    re.IGNORECASE,
+)
+
+
+def _denominator(word: str) -> int:
+    w = word.lower().replace("a hundred", "hundred").replace(",", "").split()[-1]
+    if w.isdigit():
+        return int(w)
+    return {**SMALL, **TENS, "hundred": 100}.get(w, 0)
+
+
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+a[ \t]+(half|quarter|third)\b", re.IGNORECASE)
 _SIGN_AFTER = re.compile(r"[ \t]?([€£¥₹])(?![\w\d]|\.\d)")
 _SYMBOL_AFTER = re.compile(_WS + r"(?P<s>" + SYMBOL_UNIT_RE + r")(?![\w°/])")
@@ -453,6 +468,18 @@ class _Scanner:
     def finish(self, core: _Core, num_start: int) -> tuple[list[Mention], int]:
         """Grow a number core to the right (scale, unit, range) and read its left context."""
         text = self.text
+        om = _ONE_IN.match(text, core.end) if core.form in ("digits", "words") else None
+        if om is not None and 0 < core.value < 100 and core.value == int(core.value):
+            d = _denominator(om.group(1))
+            if d and d > core.value:
+                # "one in five adults", "1 in 4": a share
+                core.value, core.resolution = 100.0 * core.value / d, 5.0
+                core.unit, core.unit_done, core.form, core.end = (
+                    "percent",
+                    True,
+                    "fraction",
+                    om.end(),
+                )
         self.extend_right(core)
         lead = self.read_left(core, num_start)
         found = [self.make(core, lead)]
