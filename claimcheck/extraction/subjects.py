@@ -659,6 +659,7 @@ def _np_backward(toks: Sequence[Tok], a: int, j: int, skip: Sequence[tuple[int, 
             t.low in AUXILIARIES
             or t.low in PRONOUNS
             or t.low in COMPARATIVES
+            or t.low in ("little", "much")  # "changed little (+10,000)"
             or (t.low in PREPOSITIONS and t.low != "of")
             or t.low in ADVERBS
         ):

@@ -109,7 +109,7 @@ ADVERBS = _set(
     "furthermore respectively approximately roughly nearly almost about around some totally "
     "cumulatively significantly steadily rapidly sharply slightly broadly essentially generally "
     "largely mainly mostly primarily partly partially recently previously again even then thus "
-    "therefore however little"
+    "therefore however"
 )
 #: Verbs that report a figure ("X reached N"); -s, -ed and -ing forms.
 REPORTING_VERBS = _set(
@@ -161,7 +161,7 @@ LEADING_NOISE = _set(
     "there here it this that these those the a an its their our his her overall meanwhile "
     "additionally moreover furthermore currently now specifically particularly notably first "
     "second third fourth fifth lastly finally besides both either neither following including "
-    "excluding"
+    "excluding additional further"
 )
 #: "the number of X" is X; "a total of N X" is N X.
 SUBJECT_PREFIXES = (
