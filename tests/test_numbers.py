@@ -103,6 +103,10 @@ FORMS = [
     ("278,000 t of grain", "278,000 t", 278000, "metric_ton", "exact", 0),
     ("three days later", "three days", 3, "day", "exact", 0),
     ("one in five adults", "one in five", 20, "percent", "exact", 0),
+    ("three point two percent", "three point two percent", 3.2, "percent", "exact", 0),
+    ("one point two million", "one point two million", 1.2e6, "", "exact", 0),
+    ("minus five", "minus five", -5, "", "exact", -1),
+    ("growth of negative 0.5%", "negative 0.5%", -0.5, "percent", "exact", -1),
     ("1 in 4 homes", "1 in 4", 25, "percent", "exact", 0),
     # qualifiers
     ("over 90%", "90%", 90, "percent", "more_than", 0),

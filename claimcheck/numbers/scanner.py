@@ -102,6 +102,9 @@ def _denominator(word: str) -> int:
     return {**SMALL, **TENS, "hundred": 100}.get(w, 0)
 
 
+_DIGIT_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"
+_POINT_DIGITS = re.compile(r"[ \t]+point((?:[ \t]+" + _DIGIT_WORD + r"){1,6})\b", re.IGNORECASE)
+_WORD_SIGN = re.compile(r"\b(?:minus|negative)[ \t]+\Z", re.IGNORECASE)
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+a[ \t]+(half|quarter|third)\b", re.IGNORECASE)
 _SIGN_AFTER = re.compile(r"[ \t]?([€£¥₹])(?![\w\d]|\.\d)")
 _SYMBOL_AFTER = re.compile(_WS + r"(?P<s>" + SYMBOL_UNIT_RE + r")(?![\w°/])")
@@ -261,6 +264,9 @@ class _Scanner:
             value = -value
         core = _Core(start=start, end=e, value=value, resolution=_resolution(num), form="digits")
         core.signed = bool(sign)
+        wm = _WORD_SIGN.search(text, max(0, start - 10), start) if not sign else None
+        if wm is not None:
+            core.value, core.start, core.signed = -core.value, wm.start(), True  # "negative 3%"
         self.refine_number(core, num)
         e = core.end
         if text[e : e + 1] == "/" and text[e + 1 : e + 2].isdigit():
@@ -387,8 +393,20 @@ class _Scanner:
         if am is not None and last_scale == 1.0:
             value += 1.0 / FRACTIONS[am.group(1).lower()]  # "two and a half miles"
             end = am.end()
-        core = _Core(start=start, end=end, value=value, resolution=last_scale, form="words")
+        resolution = last_scale
+        pm = _POINT_DIGITS.match(text, end)
+        if pm is not None and last_scale == 1.0 and value < 100:
+            # "three point two percent"
+            digits = [SMALL[w.lower()] for w in re.findall(r"[A-Za-z]+", pm.group(1))]
+            value += float("0." + "".join(str(d) for d in digits))
+            resolution = 10.0 ** -len(digits)
+            end = pm.end()
+        sm = _WORD_SIGN.search(text, max(0, start - 10), start)
+        if sm is not None and (start == sm.end()):
+            value, start = -value, sm.start()  # "minus five", "negative three"
+        core = _Core(start=start, end=end, value=value, resolution=resolution, form="words")
         core.scaled = last_scale > 1
+        core.signed = sm is not None and start == sm.start()
         return self.finish(core, start)
 
     def fraction(
