@@ -203,6 +203,7 @@ def _np_after(
 ) -> tuple[list[Tok], str]:
     """Noun phrase starting at token ``i``, and an activity verb closing it ("were exported")."""
     out: list[Tok] = []
+    pp_used = False
     j = i
     if (
         j + 1 < len(toks)
@@ -247,6 +248,17 @@ def _np_after(
             and not _in_skip(nxt, skip)
         ):
             pass  # "33.1 million people in employment", "4 million households with broadband"
+        elif (
+            w in ("for", "on", "in", "with", "at")
+            and out
+            and not pp_used
+            and nxt is not None
+            and nxt.is_word
+            and not nxt.is_number
+            and not _in_skip(nxt, skip)
+            and nxt.low not in PRONOUNS
+        ):
+            pp_used = True  # "200,000 digital classes for senior citizens"
         elif (
             w in PREPOSITIONS
             or w in CLAUSE_WORDS
