@@ -53,8 +53,6 @@ class Inherited:
 
     start: datetime.date | None = None
     end: datetime.date | None = None
-    #: Carried from an earlier sentence (not stated in the figure's own).
-    remote: bool = True
     #: A "this year" opener of the paragraph, which only targets inherit ("is expected to exceed
     #: 94%" this year).
     this_year: datetime.date | None = None

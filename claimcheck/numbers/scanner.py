@@ -8,7 +8,6 @@ anchored or bounded, so the cost is linear in the text.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -962,7 +961,3 @@ def scan(text: str) -> Iterator[Mention]:
     if not text:
         return iter(())
     return _Scanner(text).run()
-
-
-def is_finite(x: float) -> bool:
-    return not (math.isinf(x) or math.isnan(x))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
 
 from ..claim import Claim
 from ..report import SEVERITIES, DocumentReport, Finding, Report
@@ -153,10 +151,6 @@ class DocumentIndex:
         offset = max(0, min(offset, len(self.doc.text)))
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
-
-
-def severity_counts(findings: Iterable[Finding]) -> Counter[str]:
-    return Counter(f.severity for f in findings)
 
 
 def summary(report: Report, *, show_info: bool = True) -> str:
