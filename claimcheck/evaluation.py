@@ -3,7 +3,7 @@
 A reviewed ledger is JSON Lines, one claim per line, with the contract's claim fields (``start``,
 ``end``, ``text``, ``value``, ``unit``, ``qualifier``, ``kind``, ``subject``, ``period``). Claims are
 paired by overlapping spans; subjects agree when their fuzzy similarity reaches
-``SUBJECT_THRESHOLD`` (rapidfuzz ``token_sort_ratio`` on lower-cased text): annotators word the
+``SUBJECT_THRESHOLD`` (rapidfuzz ``token_sort_ratio``, case and punctuation ignored): annotators word the
 same subject differently, but a fragment of the right subject ("deficit" for "current account
 deficit") must not count as agreement, which rules out ``token_set_ratio``.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, utils
 
 from .claim import Claim
 
@@ -98,7 +98,7 @@ def _same_value(got: dict[str, Any], gold: dict[str, Any]) -> bool:
 def subjects_agree(a: str, b: str) -> bool:
     if not a and not b:
         return True
-    return fuzz.token_sort_ratio(a.lower(), b.lower()) >= SUBJECT_THRESHOLD
+    return fuzz.token_sort_ratio(a, b, processor=utils.default_process) >= SUBJECT_THRESHOLD
 
 
 def compare(found: Sequence[Claim | dict[str, Any]], gold: Sequence[dict[str, Any]]) -> Comparison:

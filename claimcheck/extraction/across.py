@@ -55,6 +55,11 @@ def respectively(
                 parts = split_coordination(phrase)
                 if len(parts) == len(members):
                     names_for = [tidy(p) for p in _share_head(parts)]
+                    counted = _counted_noun(own)
+                    if counted and not any(" of " in f" {n} " for n in names_for):
+                        # "Production and sales reached 21.47 million vehicles and 21.571
+                        # million vehicles": production of vehicles, sales of vehicles
+                        names_for = [f"{n} of {counted}" for n in names_for]
         if names_for:
             for i, name in zip(members, names_for, strict=True):
                 out[i] = Subject(name, out[i].whole, "respectively", out[i].start)
@@ -69,6 +74,16 @@ def respectively(
             ):
                 out[after] = Subject(head.group(1), out[after].whole, "respectively", -1)
     return out
+
+
+def _counted_noun(own: list[Subject]) -> str:
+    """The one noun every figure of a list counts ("vehicles"), or ""."""
+    nouns = {o.text for o in own if o.how == "after" and o.text}
+    return (
+        nouns.pop()
+        if len(nouns) == 1 and len(own) > 1 and all(o.how == "after" for o in own)
+        else ""
+    )
 
 
 def _extend_list(text: str, start: int, phrase: str, n: int) -> str:

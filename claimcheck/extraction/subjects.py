@@ -41,6 +41,8 @@ from .words import (
 __all__ = ["Subject", "enrich", "find_subject", "is_generic", "tidy", "topic_of"]
 
 _MAX_NP = 14
+#: Words that follow a verb, not a participle modifying a noun: "received its", "returned a".
+_AFTER_VERB = frozenset("about nearly over some its their his her our a an the".split())
 _NUMBERISH = re.compile(
     r"[$£€¥]?\d[\d,.]*%?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion)(?:-\w+)?",
@@ -131,9 +133,10 @@ def _is_verbish(tok: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
         and prev is not None
         and prev.is_word
         and prev.low not in DETERMINERS
-        and (nxt is not None and (nxt.is_number or nxt.low in ("about", "nearly", "over", "some")))
+        and nxt is not None
+        and (nxt.is_number or nxt.low in _AFTER_VERB)
     ):
-        return True  # "The company returned $9.1 billion"
+        return True  # "The company returned $9.1 billion", "the engine received its certificate"
     if w in AUXILIARIES or w in REPORTING_VERBS or w in ADVERBS:
         # "added value", "registered users", "listed companies": a participle before a noun
         # modifies it; "remaining" etc. likewise.
