@@ -114,8 +114,15 @@ def _is_verbish(tok: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
         (prev is not None and prev.low == "value") or (nxt is not None and nxt.low == "value")
     ):
         return False  # "value added", "added value": the economists' term, not a verb
-    if prev is not None and prev.is_number and w.endswith("ed") and nxt is not None and nxt.is_word:
-        return False  # "200 registered generative AI models"
+    if (
+        prev is not None
+        and prev.is_number
+        and w.endswith("ed")
+        and nxt is not None
+        and nxt.is_word
+        and nxt.low not in PREPOSITIONS
+    ):
+        return False  # "200 registered generative AI models" (but "2014 equated to")
     if w in ("account", "accounts", "record", "records", "total", "totals"):
         return nxt is not None and nxt.low in ("for", "of", "to")  # nouns unless "account for"
     if (
@@ -495,8 +502,10 @@ def find_subject(
             and not is_generic(tidy(_span_text(text, back)))
         ):
             np = back
-    if not np:
-        np = _np_backward(toks, a, j, skip)
+    if not np or _weak(tidy(_span_text(text, np))):
+        back = _np_backward(toks, a, j, skip)
+        if back:
+            np = back  # "Partially offsetting these was lower net investment in equity capital"
     subj = tidy(_span_text(text, np))
     if how == "of" and np and _is_frame(subj):
         owner = _owner_before(toks, a, np[0], skip)
@@ -659,6 +668,12 @@ def _step_back(
     return j, "verb"
 
 
+def _weak(phrase: str) -> bool:
+    """A phrase that names nothing: empty, generic, or a verb form ("offsetting")."""
+    words = phrase.split()
+    return not words or is_generic(phrase) or (len(words) == 1 and words[0].endswith("ing"))
+
+
 def _np_backward(toks: Sequence[Tok], a: int, j: int, skip: Sequence[tuple[int, int]]) -> list[Tok]:
     """The noun phrase ending at token ``j`` ("a 5G user penetration rate" of ...)."""
     out: list[Tok] = []
@@ -670,6 +685,10 @@ def _np_backward(toks: Sequence[Tok], a: int, j: int, skip: Sequence[tuple[int, 
             continue
         if not t.is_word and t.text not in ('"', "“", "”"):
             break
+        if t.is_word and t.low in ("in", "on", "for") and k - 1 >= a and toks[k - 1].low in FRAMES:
+            out.append(t)  # "net investment in equity capital"
+            k -= 1
+            continue
         if t.is_word and (
             t.low in AUXILIARIES
             or t.low in PRONOUNS
