@@ -14,7 +14,8 @@ _LABEL_BEFORE = re.compile(
     r"Footnote|Version|Tier|Class|Category|Option|Scenario|Exhibit|Schedule|Rule|Line|Lines|"
     r"Paragraph|Clause|Mark|Model|Series|Type|Grade|Stage|Batch|Room|Route|Highway|Gate|"
     r"Platform|Terminal|Region|District|Zone|Building|Floor|Unit|Track|Episode|Season|"
-    r"COVID|Covid|Windows|iOS|Android|Python|Level|Wave)\s*\Z"
+    r"COVID|Covid|Windows|iOS|Android|Python|Level|Wave)\s*\Z",
+    re.IGNORECASE,
 )
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|from|to|until|through|during|before|after|year|years|early|late|"
@@ -27,12 +28,6 @@ _TIME_UNITS = {"day", "week", "month", "year", "quarter"}
 _PERIOD_BEFORE = re.compile(
     r"\b(?:past|prior|last|previous|next|coming|first|recent|following|preceding|over\s+the|"
     r"within|for\s+the|each|every|per)\s*\Z",
-    re.IGNORECASE,
-)
-_VAGUE_ONE_AFTER = re.compile(
-    r"\A[\s\-]*(?:of|another|hand|by\s+one|or\s+two|or\s+more|and\s+only|in\s+(?:a|every)|"
-    r"thing|day|time|way|side|last|more|other|such|point|step|aspect|key|major|important|"
-    r"month|chain|policy|batch|stop|size)\b",
     re.IGNORECASE,
 )
 #: "1. ", "2) ", "3.1 " at the start of a line: a list marker or section number.
@@ -132,8 +127,8 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
     # Number words used as pronouns or in idioms: "one of the most", "a year or two".
     if mention.form == "words" and not mention.scaled:
         low = mention.text.lower()
-        if low in ("one", "an", "a") and (_VAGUE_ONE_AFTER.match(after) or not after.strip()):
-            return False
+        if low in ("one", "an", "a"):
+            return False  # "one party", "one of the most": a count of one is no figure to check
         if low == "one" and re.search(
             r"\b(?:the|this|that|no|any|every|each|which|at)\s*\Z", before, re.IGNORECASE
         ):

@@ -44,8 +44,8 @@ _DIFF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AVERAGE_RATE = re.compile(
-    r"\baverage\s+(?:monthly|weekly|daily|annual|yearly|quarterly)\s+(?:gain|growth|increase|"
-    r"decline|loss|change|rise|fall)\s+(?:of|was|at|by)\s+\Z"
+    r"\baverage\s+(?:monthly|weekly|daily|annual|yearly|quarterly)\s+(?:(?:gain|growth|increase|"
+    r"decline|loss|change|rise|fall)\s+(?:of|was|at|by)\s+)?\Z"
     r"|\baverage\s+(?:monthly|weekly|daily|annual|yearly|quarterly)\s+(?:gain|growth|increase|"
     r"decline|loss|change|rise|fall)\b[^.;,(]{0,60}\(\Z",
     re.IGNORECASE,
