@@ -113,3 +113,16 @@ def test_unaltered_documents_have_no_errors(folder: str):
     report = audit_document(load(folder))
     errors = [f"{f.rule} {f.message}" for f in report.findings if f.severity == "error"]
     assert errors == [], errors
+
+
+@pytest.mark.parametrize(
+    "folder", ["scio-2024-10-23-industry-it", "bls-employment-situation-2023-03"]
+)
+def test_a_document_repeated_does_not_contradict_itself(folder: str):
+    """Regression: in the transcript repeated, the difference check took the compared figure's
+    own restatement (12.8%) for the comparison figure and reported 12.8% - 12.8% != 7."""
+    doc = load(folder)
+    text = "\n\n".join([doc.text] * 3)
+    report = audit_document(load(folder, text))
+    errors = [f"{f.rule} {f.message}" for f in report.findings if f.severity == "error"]
+    assert errors == []

@@ -14,6 +14,7 @@ Rules (documented in ``docs/checks/difference.md``):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..claim import Claim
 from ..intervals import Interval, growth_rate, pp_difference
@@ -125,15 +126,33 @@ def _score(target: str, own: Claim, c: Claim) -> tuple[int, int, int, int]:
     )
 
 
-def _search(ctx: CheckContext, d: Claim, own: Claim, mode: str, target: str) -> Claim | None:
+#: How many claims either side of a stated difference are searched for its comparison figure:
+#: far enough for a briefing's opening statement and a later answer, bounded so the check stays
+#: linear in long documents.
+SEARCH_SPAN = 400
+
+
+def _nearby(ctx: CheckContext, d: Claim, position: dict[int, int]) -> Sequence[Claim]:
+    i = position.get(id(d))
+    if i is None:
+        return ctx.claims
+    return ctx.claims[max(0, i - SEARCH_SPAN) : i + SEARCH_SPAN]
+
+
+def _search(
+    ctx: CheckContext, d: Claim, own: Claim, mode: str, target: str, position: dict[int, int]
+) -> Claim | None:
     """The comparison figure named by ``target`` anywhere in the document, if unambiguous."""
     t = phrase(target, keep_generic=False)
     if not t:
         return None
     scored = []
-    for c in ctx.claims:
+    own_things = phrase(own.subject, keep_generic=False).things
+    for c in _nearby(ctx, d, position):
         if c is own or not _fits(mode, d, c) or c.kind != own.kind or not same_period(own, c):
             continue
+        if phrase(c.subject, keep_generic=False).things == own_things:
+            continue  # the figure compared, stated again elsewhere, is no comparison figure
         if own.basis and c.basis and own.basis != c.basis:
             continue
         cand = phrase(c.subject, keep_generic=False)
@@ -177,15 +196,18 @@ def _implied(mode: str, own: Claim, diff: Interval, d: Claim) -> tuple[Interval,
 def difference_check(ctx: CheckContext) -> list[Finding]:
     """CC301/CC302 for each stated difference whose two figures are found; CC303 otherwise."""
     out: list[Finding] = []
+    position = {id(c): k for k, c in enumerate(ctx.claims)}
     for w in windows(ctx):
         for d in w.sentence:
-            f = _one(ctx, d, w.sentence) if d.kind == "difference" else None
+            f = _one(ctx, d, w.sentence, position) if d.kind == "difference" else None
             if f is not None:
                 out.append(f)
     return out
 
 
-def _one(ctx: CheckContext, d: Claim, sentence: tuple[Claim, ...]) -> Finding | None:
+def _one(
+    ctx: CheckContext, d: Claim, sentence: tuple[Claim, ...], position: dict[int, int]
+) -> Finding | None:
     mode = _mode(d)
     after = sentence_after(ctx, d)
     m = _AFTER.match(after)
@@ -211,7 +233,7 @@ def _one(ctx: CheckContext, d: Claim, sentence: tuple[Claim, ...]) -> Finding | 
     other = _in_sentence_other(ctx, d, mode, sentence)
     periodish = bool(_PERIODISH.search(raw))
     if other is None and not periodish:
-        other = _search(ctx, d, own, mode, target)
+        other = _search(ctx, d, own, mode, target, position)
     if other is None:
         if periodish:
             target = f"{own.subject or 'the figure'} {raw}".strip()
