@@ -161,7 +161,7 @@ _QUAL_WORDS = "|".join(
 _DIR_WORDS = "|".join(sorted(DIRECTION_WORDS, key=len, reverse=True))
 _CHANGE_NOUN_WORDS = "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True))
 _LEFT = re.compile(
-    r"(?:(?P<dir>\b(?:" + _DIR_WORDS + r"))(?:[\s]+(?P<prep>by|of|to|at|from|about|some))?[\s]+"
+    r"(?:(?P<dir>\b(?:" + _DIR_WORDS + r"))(?:[\s]+(?P<prep>by|of|to|at|from))?[\s]+"
     r"|(?P<noun>\b(?:" + _CHANGE_NOUN_WORDS + r"))[\s]+(?P<nprep>of|by|to)[\s]+)?"
     r"(?:(?P<q>\b(?:" + _QUAL_WORDS + r"))[\s]+)?"
     r"(?:a[\s]+(?:further|total[\s]+of)[\s]+|a[\s]+further[\s]+|another[\s]+)?\Z",
@@ -526,7 +526,12 @@ class _Scanner:
                     if core.unit_end_before_range and (second.unit or second.scaled):
                         # "5-6%": the first bound takes the second's scale and unit.
                         low = self.make(core.inherit(second), lead)
-                    found = [_set(low, bound="low"), _set(self.make(second, None), bound="high")]
+                    high = _set(self.make(second, None), bound="high")
+                    if low.qualifier == "about":
+                        high = _set(high, qualifier="about")  # "roughly 6% to 8%"
+                    if low.direction and not high.direction:
+                        high = _set(high, direction=low.direction, cue=low.cue)
+                    found = [_set(low, bound="low"), high]
                     pos = second.end
         return found, pos
 
@@ -929,7 +934,14 @@ def _lists(mentions: list[Mention], text: str) -> Iterator[Mention]:
             changes: dict[str, object] = {}
             unit = m.unit
             apposition = k > 0 and seps[k - 1] == "or"
-            if not unit and last.unit == "percent" and k < len(group) - 1 and "or" not in seps[k:]:
+            if (
+                not unit
+                and last.unit == "percent"
+                and k < len(group) - 1
+                and "or" not in seps[k:]
+                and all(x.lead_start == x.start for x in group[k + 1 :])
+            ):
+                # "41,500, down about 2%" is not a list of percentages.
                 unit = changes["unit"] = "percent"
             if (
                 m.direction == 0
