@@ -12,6 +12,7 @@ _LABEL_BEFORE = re.compile(
     r"\b(?:Quarter|Q|Level|Headline|Figure|Fig\.|Table|Chart|Section|Chapter|Article|Annex|"
     r"Appendix|Part|Phase|Round|Item|Step|Page|p\.|pp\.|No\.|Number|Vol\.|Volume|Box|Note|"
     r"Footnote|Version|Tier|Class|Category|Option|Scenario|Exhibit|Schedule|Rule|Line|Lines|"
+    r"Slide|Slides|Form|Tables|Figures|Charts|Pages|Sections|"
     r"Paragraph|Clause|Mark|Model|Series|Type|Grade|Stage|Batch|Room|Route|Highway|Gate|"
     r"Platform|Terminal|Region|District|Zone|Building|Floor|Unit|Track|Episode|Season|"
     r"COVID|Covid|Windows|iOS|Android|Python|Level|Wave)\s*\Z",
@@ -21,7 +22,16 @@ _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|from|to|until|through|during|before|after|year|years|early|late|"
     r"mid|end|fiscal|FY|calendar|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Quarter|Q[1-4]|"
-    r"H[12]|spring|summer|autumn|fall|winter|and|or)\.?|[(\-–/,])\s*\Z",
+    r"H[12]|spring|summer|autumn|fall|winter|and|or|on|with|against|versus|vs)\.?|[(\-–/,])\s*\Z",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s\Z"
+)
+_LABEL_RANGE_BEFORE = re.compile(
+    r"\b(?:slides?|pages?|pp?\.|tables?|figures?|charts?|sections?|chapters?|exhibits?|"
+    r"appendix|annex(?:es)?|paragraphs?|lines?|items?)\s+\d+\s*(?:through|to|and|-|–)\s*\Z",
     re.IGNORECASE,
 )
 _TIME_UNITS = {"day", "week", "month", "year", "quarter"}
@@ -63,6 +73,9 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
     before = text[max(sent_start, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 40]
     plain = not mention.unit and mention.qualifier == "exact" and not mention.scaled
+    # The denominator of a rate: "912.4 deaths per 100,000 people", "173 per 1,000".
+    if re.search(r"\bper\s*\Z", before) and not mention.unit:
+        return False
     # Years and year ranges: "in 2023", "(2021-2025)", "since 1983".
     if (
         plain
@@ -74,12 +87,53 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
             mention.bound
             or _YEAR_CONTEXT_BEFORE.search(before)
             or re.match(
-                r"[ \t]*(?:[),.;:\-–]|\r?\n|$|levels?\b|and\b|to\b|figures?\b|data\b|baseline\b|"
+                r"[ \t]*(?:[),.;:\-–]|\r?\n|$|(?<=[ \t]{2})|levels?\b|and\b|to\b|figures?\b|data\b|baseline\b|"
                 r"census\b|survey\b|elections?\b|peak\b|budget\b|average\b|report\b)",
                 after,
             )
             or (re.search(r"\bthe\s*\Z", before) and re.match(r"\s+[a-z]", after))
         )
+    ):
+        return False
+    # A year inside a name: "System of Health Accounts 2011", "the 2013 European Standard
+    # Population", "Vision 2030".
+    if (
+        plain
+        and re.fullmatch(r"(?:18|19|20)\d\d", mention.text)
+        and (
+            (
+                re.search(r"\b[A-Z][a-z]+\s\Z", before[-20:])
+                and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s\Z", before)
+            )
+            or re.match(r"\s[A-Z][a-z]+\s[A-Z][a-z]+", after)
+        )
+    ):
+        return False
+    # A unit heading with no figure: "€ billion (current prices)".
+    if mention.form == "words" and re.fullmatch(
+        r"(?:thousands?|millions?|billions?|trillions?)", mention.text, re.IGNORECASE
+    ):
+        return False
+    # Product and model names: "our Edge 360 platform", "the Model 3 sedan".
+    if (
+        plain
+        and mention.form == "digits"
+        and re.fullmatch(r"\d{1,4}", mention.text)
+        and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[a-z][A-Za-z]*\s\Z", before)
+        and not re.search(r"(?:^|[.!?:;]\s+)[A-Z]\w*\s\Z", before)
+        and not _MONTH_BEFORE.search(before)
+        and re.match(r"\s+[a-z]", after)
+    ):
+        return False
+    # The far end of a label range: "slides 5 through 12", "pages 10-14".
+    if plain and _LABEL_RANGE_BEFORE.search(before):
+        return False
+    # Footnote markers: "[1]", "[12]".
+    if (
+        plain
+        and len(mention.text) <= 3
+        and text[mention.start - 1 : mention.start] == "["
+        and text[mention.end : mention.end + 1] == "]"
     ):
         return False
     # Labels and identifiers: "Quarter 1", "Table 3", "Headline 2", "Level 3:".
