@@ -296,7 +296,9 @@ def _profile(c: Claim) -> _Profile:
     return _Profile(
         bucket=(c.kind, unit_key(c.unit), c.bound),
         subject=normalize_subject(c.subject),
-        whole=normalize_subject(c.whole).tokens if c.whole else frozenset(),
+        whole=(normalize_subject(c.whole).tokens or frozenset([c.whole.lower()]))
+        if c.whole
+        else frozenset(),
         basis=_basis(c.basis),
         start=c.period_start,
         end=c.period_end,

@@ -20,7 +20,12 @@ __all__ = ["paren_lists", "ranges_and_conversions", "respectively", "transitions
 
 
 def respectively(
-    text: str, toks: list, mentions: list[Mention], subjects: list[Subject], skip: list
+    text: str,
+    toks: list,
+    mentions: list[Mention],
+    subjects: list[Subject],
+    skip: list,
+    topic: str = "",
 ) -> list[Subject]:
     """Give each figure of a list its own subject (see ``respectively.py``)."""
     out = list(subjects)
@@ -48,6 +53,10 @@ def respectively(
             names_for = previous
         else:
             head = find_subject(text, toks, mentions[members[0]], skip, prefer_verb=True)
+            if not head.text and topic:
+                # "Circulatory diseases and cancers remained the leading causes of death,
+                # accounting for 28,680 and 25,850 deaths respectively"
+                head = Subject(topic, head.whole, "topic", -1)
             if head.text:
                 phrase = head.text
                 if head.start >= 0 and len(split_coordination(phrase)) < len(members):
@@ -161,6 +170,13 @@ def transitions(text: str, mentions: list[Mention], subjects: list[Subject]) -> 
 _HEAD_OF = re.compile(r"^(.+?\b(?:for|of|among|in))\s+\S")
 
 
+#: Between two items of a bracketed list: ") , adult women (", ") and hospitals (".
+_PAREN_LIST_GAP = re.compile(
+    r"\s*\)\s*,?\s*(?:and\s+|or\s+)?(?!(?:in\s+line|with|than|compared)\b)"
+    r"[A-Za-z][\w\-’' ]{0,40}\(\s*"
+)
+
+
 def paren_lists(text: str, mentions: list[Mention], subjects: list[Subject]) -> list[Subject]:
     """ "The unemployment rates for adult men (3.4 percent), adult women (3.1 percent)": later
     items share the first item's head ("unemployment rates for")."""
@@ -178,7 +194,7 @@ def paren_lists(text: str, mentions: list[Mention], subjects: list[Subject]) -> 
             and i > 0
             and not s.text.lower().startswith(head.lower())
             and len(s.text.split()) <= 4
-            and text[mentions[i - 1].end : m.start].count(",") <= 2
+            and _PAREN_LIST_GAP.fullmatch(text, mentions[i - 1].end, m.lead_start)
         ):
             out[i] = attrs.evolve(s, text=f"{head} {s.text}")
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -14,8 +15,10 @@ from ..numbers import Mention, scan
 from ..periods import PeriodMention, find_periods
 from .across import paren_lists, ranges_and_conversions, respectively, transitions
 from .filters import is_claim
+from .focus import focus_mentions, title_period
 from .kinds import classify
 from .respectively import figure_lists
+from .scope import scope_opener, scoped
 from .subjects import Subject, enrich, find_subject, is_generic, tidy, topic_of
 from .tables import TableContext, table_context
 from .when import Inherited, basis_of, governing_period, period_of, this_year
@@ -55,6 +58,10 @@ class _Period:
             p for p in find_periods(doc.text, ref)
             if not (p.form == "date" and doc.date is not None and p.period_end == doc.date)
         ]  # fmt: skip
+        self.focus = title_period(doc.text)
+        self.mentions = sorted(
+            [*self.mentions, *focus_mentions(doc.text, self.mentions)], key=lambda p: p.start
+        )
         self.starts = [m.start for m in self.mentions]
         self.doc = doc
 
@@ -81,8 +88,12 @@ def extract_document(doc: Document) -> list[Claim]:
     all_mentions = list(scan(text))
     para_topic: dict[int, str] = {}  # a paragraph's first full topic, for one-word ones after it
     topics: dict[int, str] = {}  # sentence start -> its topic, the last resort for a subject
+    para_scope: dict[int, str] = {}  # paragraph -> the segment it opened with ("In Europe, ...")
     mi = 0
     for sent in doc.sentences:
+        opener = scope_opener(text[sent.start : sent.end], first=sent.paragraph not in para_scope)
+        if opener or sent.paragraph not in para_scope:
+            para_scope[sent.paragraph] = opener
         # mentions of this sentence (scanner output is in order)
         while mi < len(all_mentions) and all_mentions[mi].start < sent.start:
             mi += 1
@@ -109,17 +120,19 @@ def extract_document(doc: Document) -> list[Claim]:
         sentence_text = text[sent.start : sent.end]
         subjects: list[Subject] = [find_subject(text, toks, m, spans) for m in kept]
         kept, subjects = _apply_tables(tables, text, kept, subjects)
-        subjects = respectively(text, toks, kept, subjects, spans)
+        topic = topic_of(text, toks, spans)
+        subjects = respectively(text, toks, kept, subjects, spans, topic)
         subjects = ranges_and_conversions(text, kept, subjects)
         subjects = paren_lists(text, kept, subjects)
         subjects = transitions(text, kept, subjects)
-        topic = topic_of(text, toks, spans)
         topics[sent.start] = topic
         if len(topic.split()) >= 2:
             para_topic.setdefault(sent.paragraph, topic)
         paragraph_topic = para_topic.get(sent.paragraph, "")
+        scope = para_scope.get(sent.paragraph, "")
         subjects = [
-            attrs.evolve(s, text=enrich(s.text, topic, paragraph_topic)) for s in subjects
+            attrs.evolve(s, text=scoped(enrich(s.text, topic, paragraph_topic), scope))
+            for s in subjects
         ]  # fmt: skip
         base = len(claims)
         inherited = para_period.get(sent.paragraph) or (
@@ -128,6 +141,11 @@ def extract_document(doc: Document) -> list[Claim]:
             else para_period.get(("after", sent.paragraph - 1, sent.section, sent.speaker),
                                  Inherited())
         )  # fmt: skip
+        if inherited.end is None and periods.focus is not None:
+            # "As Mara said, revenue was $4.82 billion": the period the title reports on
+            inherited = attrs.evolve(
+                inherited, start=periods.focus.period_start, end=periods.focus.period_end
+            )
         kinds = _list_kinds(text, kept, [
             classify(m, text[max(sent.start, m.lead_start - 160) : m.lead_start],
                      text[m.end : min(sent.end, m.end + 80)], subj.text)
@@ -310,7 +328,9 @@ def _apply_tables(
         cell = tables.at(m.start)
         if cell is not None:
             if cell.scale != 1 and not m.scaled and m.unit in ("", *cell.currency_units):
-                m = attrs.evolve(m, value=m.value * cell.scale, resolution=m.resolution * cell.scale,
+                # through decimal text, so that 17.1 x 1e9 is 17100000000, not ...000002
+                m = attrs.evolve(m, value=float(Decimal(repr(m.value)) * Decimal(int(cell.scale))),
+                                 resolution=m.resolution * cell.scale,
                                  unit=m.unit or cell.currency)  # fmt: skip
             elif cell.currency and not m.unit:
                 m = attrs.evolve(m, unit=cell.currency)

@@ -11,8 +11,10 @@ __all__ = ["classify"]
 _TARGET = re.compile(
     r"(?:\b(?:expected|projected|forecast|forecasted|estimated|set|aims?|aiming|plans?|planning|"
     r"intends?|seeks?|strives?|striving|targets?|is|are)\s+to\s+(?:[\w\-'’]+\s+){0,8}"
-    r"|\b(?:expects?|expected|forecasts?|projects?|projected|guidance|outlook|anticipates?|"
-    r"targets?|sees)\s+(?:[\w\-'’]+\s+){0,4}(?:of|at|to|between|around)\s+"
+    r"|\b(?:expects?|expected|forecasts?|projects?|projected|guidance|guide|guiding|"
+    r"outlook|anticipates?|targets?|sees)\s+(?:[\w\-'’]+\s+){0,4}"
+    r"(?:(?:of|at|to|between|around|above|below|over|under|near|approximately|about|roughly|"
+    r"in\s+the\s+range\s+of)\s+)?"
     r"|\b(?:will|would|shall)\s+(?:[\w\-'’]+\s+){0,3}"
     r"|\b(?:goal|target|objective|aim)\s+(?:is|was|of|:)\s+(?:to\s+)?(?:[\w\-'’]+\s+){0,12})"
     r"(?:[\w\-]+\s+){0,2}\Z",
@@ -56,6 +58,10 @@ _ADDED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _RATIO_CONTEXT = re.compile(r"\b(?:average\s+hourly|hourly|per\s+capita|per\s+unit)\b", re.I)
+_PER_AFTER = re.compile(
+    r"\A\s*(?:[A-Za-z][\w\-]*\s+){0,3}per\s+(?:[\d,]+|one|a|an|each|every|head|capita)\b",
+    re.IGNORECASE,
+)
 _SHARE_WORDS = re.compile(
     r"\b(?:rate|ratio|share|proportion|percentage|penetration|utilization|utilisation|"
     r"coverage|margin|accounted|accounting|accounts?|equated|equivalent|of\s+(?:the\s+)?total)\b",
@@ -63,7 +69,8 @@ _SHARE_WORDS = re.compile(
 )
 _RATIO_WORDS = re.compile(
     r"\b(?:per|average\s+hourly|hourly|per\s+capita|latency|speed|price|prices|cost\s+per|"
-    r"yield|density|intensity|average\s+operating\s+cost|workweek|average\s+workweek)\b",
+    r"yield|density|intensity|average\s+operating\s+cost|workweek|average\s+workweek|EPS|"
+    r"book-to-bill|per\s+share)\b",
     re.IGNORECASE,
 )
 
@@ -103,6 +110,8 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
     measured = mention.unit not in ("",) or mention.scaled
     if measured and (_CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before[-80:])):
         return "change"
+    if _PER_AFTER.match(after) and mention.unit != "percent":
+        return "ratio"  # "912.4 deaths per 100,000 people", "173 admissions per 1,000 people"
     if mention.unit in ("hour", "minute") and _WORKTIME.search(before[-160:]):
         return "ratio"  # "overtime remained at 3.0 hours" a week
     if (

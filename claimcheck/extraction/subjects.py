@@ -394,7 +394,18 @@ def _whole_after(toks: Sequence[Tok], i: int) -> str:
     """ "42% of the global total" -> "global total"."""
     if i < len(toks) and toks[i].low == "of":
         np, _ = _np_after(toks, i + 1)
-        return tidy(" ".join(t.text for t in np))
+        whole = tidy(" ".join(t.text for t in np))
+        if not whole:
+            # "of the total" tidies to nothing and "of the overall increase" stops at its
+            # verb-like noun, but both still say what the share is of
+            rest = [
+                t.low
+                for t in toks[i + 1 : i + 4]
+                if t.low not in ("the", "its", "their", "overall", "annual", "net")
+            ]
+            if rest and (rest[0] in ("total", "whole", "sum") or rest[0] in _CHANGE_NOUNS):
+                whole = rest[0]
+        return whole
     return ""
 
 

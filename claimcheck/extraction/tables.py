@@ -20,7 +20,14 @@ _NOTE = re.compile(
     r"|\b(?:amounts|figures|dollars)\s+in\s+(?P<scale2>thousands|millions|billions)\b",
     re.IGNORECASE,
 )
-_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# A title that ends in its unit: "Table 1: Spending by function, € billion (current prices)".
+_TITLE_UNIT = re.compile(
+    r"(?P<cur>US\$|[$€£¥])[ \t]?(?P<scale>thousands?|millions?|billions?|bn|m)\b"
+    r"(?=[^\n$€£¥]{0,40}$)",
+    re.MULTILINE,
+)
+_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "thousand": 1e3,
+           "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6}  # fmt: skip
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "u.s. dollars": "USD",
              "us dollars": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR", "£": "GBP",
              "gbp": "GBP", "pounds": "GBP", "¥": "CNY", "rmb": "CNY", "yuan": "CNY",
@@ -89,6 +96,9 @@ class TableContext:
             found = [p for p in find_periods(header, None) if p.kind in ("flow", "stock")]
             if found:
                 period = (found[-1].period_start, found[-1].period_end)
+            elif re.fullmatch(r"(?:19|20)\d\d", header):  # a bare year heads a calendar year
+                y = int(header)
+                period = (datetime.date(y, 1, 1), datetime.date(y, 12, 31))
         # A column that names a period goes in the period, not the subject: the table's
         # "Revenue" under "Q3 2024" is the text's "revenue for the third quarter".
         named = header and not (period and _ONLY_PERIOD.fullmatch(header))
@@ -129,13 +139,15 @@ def _is_row(line: str) -> bool:
 
 def table_context(text: str) -> TableContext | None:
     """Rows of every table that sits under a scale note; None when the text has none."""
-    notes = list(_NOTE.finditer(text))
+    notes = sorted([*_NOTE.finditer(text), *_TITLE_UNIT.finditer(text)], key=lambda m: m.start())
     if not notes:
         return None
     rows: list[_Row] = []
     for note in notes:
-        scale = _SCALES[(note.group("scale") or note.group("scale2")).lower()]
-        cur = (note.group("cur1") or note.group("cur2") or "").lower().replace("  ", " ")
+        groups = note.groupdict()
+        scale = _SCALES[(groups["scale"] or groups.get("scale2") or "").lower()]
+        cur = (groups.get("cur1") or groups.get("cur2") or groups.get("cur") or "").lower()
+        cur = cur.replace("  ", " ")
         if not cur:
             # "(In millions, except per share amounts)" in a release written in one currency
             signs = {c: text.count(c) for c in "$€£¥"}
@@ -155,7 +167,7 @@ def table_context(text: str) -> TableContext | None:
             pos = end
             if not line.strip():
                 continue
-            if _NOTE.search(line):
+            if _NOTE.search(line) or _TITLE_UNIT.search(line):
                 break
             cells = _split_cells(line)
             if _is_row(line) and len(cells) >= 2 and not _looks_like_header(cells):

@@ -140,13 +140,21 @@ def period_of(
     # "rose 3.2% ..., narrowing the deficit to £8.5 billion from £11.3 billion in the second
     # quarter" dates the £11.3 billion, not the 3.2%
     dated = [
-        p for p in dated
-        if p.end <= m.start or not any(m.end <= f < p.start and _owns(text, f, p) for f in figures)
-    ]  # fmt: skip
+        p
+        for p in dated
+        if p.end <= m.start
+        or not any(
+            m.end <= f < p.start and _owns(text, f, p) and not _reached(text, m, f, kind)
+            for f in figures
+        )
+    ]
+    # "up 6.0% from €36.4 billion in 2022", "0.2 points higher than in 2022": the period of
+    # a comparison base dates the base, not the figures around it
+    dated = [p for p in dated if 0 <= p.start - m.end <= 4 or not _is_base(text, p)]
     if kind == "change":
         # "up 15% from the previous quarter": the base of the change, not its period
         dated = [p for p in dated if not (_FROM_BASE.match(p.text) and 0 <= p.start - m.end <= 3)]
-    chosen = _choose(dated, m, kind)
+    chosen = _choose(dated, m, kind, text)
     if chosen is None:
         if kind == "target":
             if inherited.this_year is not None and not same_period(periods):
@@ -180,9 +188,31 @@ def period_of(
     return start, end
 
 
+_BASE_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|from|versus|vs\.?|against|relative\s+to)"
+    r"(?:\s+(?:the|a|an|its|their))?(?:\s+[^\s,;]+){0,3}\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _reached(text: str, m: Mention, f: int, kind: str) -> bool:
+    """A change shares the period of the level it reached: "rose 5% to £10 billion in Q1"."""
+    return kind == "change" and bool(re.search(r"\bto\b", text[m.end : f]))
+
+
+def _is_base(text: str, p: PeriodMention) -> bool:
+    before = text[max(0, p.start - 60) : p.start]
+    if re.search(r"\bto\b", text[p.end : p.end + 30]) and re.search(r"\bfrom\b", before):
+        return False  # "from 2014 to 2023", "from €4,120 in the North West to ..." spans
+    return bool(_BASE_BEFORE.search(before))
+
+
 def _owns(text: str, figure_start: int, p: PeriodMention) -> bool:
     """Whether the figure starting at ``figure_start`` is the one ``p`` stands right after."""
-    return bool(re.fullmatch(r"[^\s,;]+(?:\s+[^\s,;]+){0,3}\s*", text[figure_start : p.start]))
+    gap = text[figure_start : p.start]
+    return bool(re.fullmatch(r"[^\s;]+(?:\s+[^\s;]+){0,3}\s*", gap)) and not re.search(
+        r"[,;]\s", gap
+    )
 
 
 def _far(p: PeriodMention, m: Mention, text: str) -> bool:
@@ -191,7 +221,7 @@ def _far(p: PeriodMention, m: Mention, text: str) -> bool:
     return b - a > 120 or ";" in text[a:b]
 
 
-def _choose(dated: list[PeriodMention], m: Mention, kind: str) -> PeriodMention | None:
+def _choose(dated: list[PeriodMention], m: Mention, kind: str, text: str) -> PeriodMention | None:
     before = [p for p in dated if p.end <= m.start]
     after = [p for p in dated if p.start >= m.end]
     right_after = [p for p in after if p.start - m.end <= 4]
@@ -201,7 +231,13 @@ def _choose(dated: list[PeriodMention], m: Mention, kind: str) -> PeriodMention 
         return max(after, key=lambda p: p.period_end or datetime.date.min)
     if before:
         return before[-1]
+    # a later period inside a clause of its own dates that clause: "we earned $1.94 per share,
+    # ahead of the range we gave you in April", "as we said in May"
+    after = [p for p in after if not _OWN_CLAUSE.search(text, m.end, p.start)]
     return after[0] if after else None
+
+
+_OWN_CLAUSE = re.compile(r"[;:]\s|\b(?:we|I|you|they|he|she)\s+[a-z]+", re.IGNORECASE)
 
 
 def _year_back(d: datetime.date | None) -> datetime.date | None:

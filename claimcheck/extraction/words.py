@@ -58,7 +58,8 @@ class Tok:
 
     @property
     def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+        # "&" joins words of a name as "and" does: "Software & Services margin"
+        return self.text[:1].isalnum() or self.text == "&"
 
     @property
     def is_number(self) -> bool:
@@ -161,7 +162,7 @@ LEADING_NOISE = _set(
     "there here it this that these those the a an its their our his her overall meanwhile "
     "additionally moreover furthermore currently now specifically particularly notably first "
     "second third fourth fifth lastly finally besides both either neither following including "
-    "excluding additional further"
+    "excluding additional further expect expects anticipate anticipates"
 )
 #: "the number of X" is X; "a total of N X" is N X.
 SUBJECT_PREFIXES = (
@@ -183,10 +184,14 @@ GENERIC_HEADS = _set(
 FRAMES = frozenset(
     "deficit deficits surplus surpluses balance inflow inflows outflow outflows investment "
     "disinvestment profits profit losses loss earnings receipts payments deposits withdrawal "
-    "withdrawals advances liabilities assets borrowing lending".split()
+    "withdrawals advances liabilities assets borrowing lending growth gain gains increase "
+    "decrease decline change".split()
 )
 #: Words that may stand beside a frame and leave it bare ("net investment", "revised deficit").
-FRAME_MODIFIERS = frozenset("net total overall gross revised new the a".split())
+FRAME_MODIFIERS = frozenset(
+    "net total overall gross revised new the a average monthly weekly quarterly annual yearly "
+    "daily".split()
+)
 
 
 def is_bare_frame(subject: str) -> bool:
