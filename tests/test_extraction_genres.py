@@ -1,0 +1,177 @@
+"""Earnings calls and statistical bulletins: title periods, segments, tables titled with their
+unit, and the numbers in them that are not claims (footnotes, names, label ranges)."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+from claimcheck.claim import Claim
+from claimcheck.document import Document
+from claimcheck.extraction.focus import title_period
+from claimcheck.extraction.scope import scope_opener, scoped
+
+
+def claims_of(text: str, date: str = "2024-07-30") -> list[Claim]:
+    return claimcheck.extract(Document(text, date=date))
+
+
+def by_text(text: str, date: str = "2024-07-30") -> dict[str, Claim]:
+    return {c.text: c for c in claims_of(text, date)}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Deaths are coded as set out in the notes [2], and 912 deaths were registered.", "2"),
+        ("Accounts follow the System of Health Accounts 2011 framework; 38 trusts reported.",
+         "2011"),
+        ("Rates use the 2013 European Standard Population; 912 deaths were registered.", "2013"),
+        ("More than 1,200 customers were running our Edge 360 platform at quarter end.", "360"),
+        ("I'll walk through the quarter on slides 5 through 12, then 40 customers.", "12"),
+        ("Spending rose by €2.2 billion on 2022 to €38.6 billion.", "2022"),
+    ],
+)  # fmt: skip
+def test_not_claims(text: str, absent: str):
+    found = [c.text for c in claims_of(text)]
+    assert absent not in found, found
+    assert found, "the real figure of the sentence must still be found"
+
+
+def test_numbers_after_capitalised_words_that_are_not_names_stay():
+    found = [
+        c.text for c in claims_of("In total 360 firms replied. Sales in March 2024 were 300 units.")
+    ]
+    assert "360" in found and "300" in found
+
+
+TITLED_TABLE = """Table 1: Health expenditure by function, € billion (current prices)
+
+                                      2021      2022      2023
+Hospital care                         16.5      17.1      18.3
+Total health expenditure              34.9      36.4      38.6
+"""
+
+
+def test_table_titled_with_its_unit_scales_cells_and_dates_bare_year_columns():
+    claims = claims_of(TITLED_TABLE, "2024-03-14")
+    cell = next(c for c in claims if c.text == "17.1")
+    assert (cell.value, cell.unit) == (17.1e9, "EUR")
+    assert (cell.period_start, cell.period_end) == ("2022-01-01", "2022-12-31")
+    assert cell.subject == "Hospital care"
+    texts = [c.text for c in claims]
+    assert "billion" not in texts and "2021" not in texts and "2023" not in texts
+
+
+CALL = """Acme Corp Q2 2024 Earnings Call, July 30, 2024
+
+Revenue was $4.82 billion in the quarter. We ended the quarter with a backlog of $11.2 billion.
+
+As we said, orders were $5.1 billion, up 3% from $4.95 billion a year ago.
+"""
+
+
+def test_title_period_and_the_quarter():
+    p = title_period(CALL)
+    assert p is not None and (str(p.period_start), str(p.period_end)) == (
+        "2024-04-01",
+        "2024-06-30",
+    )
+    c = by_text(CALL)
+    assert (c["$4.82 billion"].period_start, c["$4.82 billion"].period_end) == (
+        "2024-04-01",
+        "2024-06-30",
+    )
+    # a figure with no period phrase in its paragraph takes the title's period ...
+    assert c["$5.1 billion"].period_end == "2024-06-30"
+    # ... and "a year ago" moves it back a year
+    assert (c["$4.95 billion"].period_start, c["$4.95 billion"].period_end) == (
+        "2023-04-01",
+        "2023-06-30",
+    )
+
+
+def test_no_title_period_leaves_undated_figures_undated():
+    c = by_text("Orders were $5.1 billion in the quarter.")
+    assert c["$5.1 billion"].period_end is None
+
+
+def test_segment_scope_keeps_segment_revenue_apart_from_company_revenue():
+    text = (
+        "Revenue was $4.82 billion, up 7%.\n\n"
+        "In Automation Solutions, second-quarter revenue grew 4% to $2.35 billion.\n\n"
+        "Power Components remains the soft spot. Revenue declined 3% to $860 million.\n"
+    )
+    c = by_text(text)
+    assert c["$2.35 billion"].subject == "Automation Solutions revenue"
+    assert c["$860 million"].subject == "Power Components Revenue"
+    assert c["$4.82 billion"].subject == "Revenue"
+    report = claimcheck.audit(Document(text, date="2024-07-30"))
+    assert not [f for f in report.findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("In Europe, sales rose 4%.", "Europe"),
+        ("In addition, sales rose 4%.", ""),
+        ("In March, sales rose 4%.", ""),
+        ("In Q3 2024, sales rose 4%.", ""),
+        ("For the Industrial segment, margin was 18%.", "Industrial"),
+    ],
+)
+def test_scope_opener(sentence: str, scope: str):
+    assert scope_opener(sentence) == scope
+
+
+def test_scoped_only_touches_bare_measures():
+    assert scoped("segment margin", "Europe") == "Europe segment margin"
+    assert scoped("hospital beds", "Europe") == "hospital beds"
+
+
+def test_share_of_an_increase_is_not_a_restatement_of_a_share_of_the_total():
+    text = (
+        "Hospital care accounted for 47.4% of the total.\n\n"
+        "Hospital care accounted for more than half of the overall increase: €1.2 billion of "
+        "the €2.2 billion.\n"
+    )
+    c = by_text(text, "2024-03-14")
+    assert c["47.4%"].whole == "total"
+    assert c["half"].whole == "increase"
+    report = claimcheck.audit(Document(text, date="2024-03-14"))
+    assert not [f for f in report.findings if f.rule == "CC102"]
+
+
+def test_comparison_base_period_does_not_date_the_figures_around_it():
+    text = (
+        "Spending was €38.6 billion in 2023, up 6.0% from €36.4 billion in 2022; after "
+        "allowing for prices, spending grew by 2.3% in real terms."
+    )
+    c = by_text(text, "2024-03-14")
+    assert c["€36.4 billion"].period_end == "2022-12-31"
+    assert c["2.3%"].period_end == "2023-12-31"
+
+
+def test_change_shares_the_period_of_the_level_it_reached():
+    text = "Assets decreased by £226.9 billion from the end of 2013 to a level of £9,335.1 billion at the end of March 2014."
+    c = by_text(text, "2014-06-30")
+    assert c["£226.9 billion"].period_end == "2014-03-31"
+
+
+def test_period_in_a_clause_of_its_own_does_not_date_the_figure():
+    text = "We earned $1.94 per diluted share, ahead of the range we gave you in April."
+    c = by_text(CALL.split("\n")[0] + "\n\n" + text)
+    assert c["$1.94"].period_end == "2024-06-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Diluted EPS was $1.94, up 11%.", "$1.94", "ratio"),
+        ("Book-to-bill was 1.08.", "1.08", "ratio"),
+        ("Our Q3 guide of approximately 41% reflects mix.", "41%", "target"),
+        ("For the full year, we still expect gross margin above 40.5%.", "40.5%", "target"),
+    ],
+)
+def test_earnings_kinds(text: str, surface: str, kind: str):
+    assert by_text(text)[surface].kind == kind
