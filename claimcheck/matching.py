@@ -291,10 +291,21 @@ class _Profile:
         return (self.bucket, self.subject.tokens, self.subject.activities, self.start, self.end)
 
 
+#: "0.5% a year" is a yearly rate; "40% by 2030" is cumulative: never the same figure.
+_YEARLY = re.compile(r"\s*(?:(?:a|per|each|every)\s+year|annually|per\s+annum|a\s+year)\b")
+
+
+def _yearly(c: Claim) -> str:
+    offset = c.end - c.sentence_start
+    if not c.sentence or offset < 0:
+        return ""
+    return "yearly" if _YEARLY.match(c.sentence, offset) else ""
+
+
 def _profile(c: Claim) -> _Profile:
     sentence = (c.document, c.sentence_start, c.sentence_end)
     return _Profile(
-        bucket=(c.kind, unit_key(c.unit), c.bound),
+        bucket=(c.kind, unit_key(c.unit), c.bound + _yearly(c)),
         subject=normalize_subject(c.subject),
         whole=(normalize_subject(c.whole).tokens or frozenset([c.whole.lower()]))
         if c.whole

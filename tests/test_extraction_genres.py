@@ -175,3 +175,30 @@ def test_period_in_a_clause_of_its_own_does_not_date_the_figure():
 )
 def test_earnings_kinds(text: str, surface: str, kind: str):
     assert by_text(text)[surface].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("There were 91,340 deaths in 2023, 2.8% fewer than in 2022.", "2.8%", -2.8),
+        ("Deaths were 91,340, 2,630 fewer than the 93,970 registered in 2022.", "2,630", -2630),
+        ("Staff numbered 214,300, 5,600 more than a year earlier.", "5,600", 5600),
+        ("Uptake was 91.7%, 0.6 percentage points lower than in 2022.", "0.6 percentage points",
+         -0.6),
+    ],
+)  # fmt: skip
+def test_difference_from_an_earlier_time_is_a_signed_change(text: str, surface: str, value):
+    c = by_text(text, "2024-03-14")[surface]
+    assert (c.kind, c.value) == ("change", value)
+
+
+def test_difference_from_another_thing_stays_a_difference():
+    c = by_text("The rate was 12.8%, 7 percentage points higher than the national average.")
+    assert c["7 percentage points"].kind == "difference"
+
+
+def test_figures_for_a_period_not_yet_over_are_targets():
+    c = by_text("Spending will rise, reaching around 10.1% of GDP in 2030.", "2024-03-14")
+    assert c["10.1%"].kind == "target"
+    c = by_text("Sales in 2024 are 300 units so far.", "2024-10-23")
+    assert c["300"].kind == "level"

@@ -16,7 +16,7 @@ from ..periods import PeriodMention, find_periods
 from .across import paren_lists, ranges_and_conversions, respectively, transitions
 from .filters import is_claim
 from .focus import focus_mentions, title_period
-from .kinds import classify
+from .kinds import classify, earlier_direction
 from .respectively import figure_lists
 from .scope import scope_opener, scoped
 from .subjects import Subject, enrich, find_subject, is_generic, tidy, topic_of
@@ -154,7 +154,12 @@ def extract_document(doc: Document) -> list[Claim]:
         for idx, (m, subj) in enumerate(zip(kept, subjects, strict=True)):
             kind = kinds[idx]
             value = m.value
-            if kind == "change" and m.direction < 0 and value > 0:
+            direction = m.direction or (
+                earlier_direction(text[m.end : min(sent.end, m.end + 80)])
+                if kind == "change"
+                else 0
+            )
+            if kind == "change" and direction < 0 and value > 0:
                 value = -value
             p_start, p_end = map(
                 _iso,
@@ -165,6 +170,15 @@ def extract_document(doc: Document) -> list[Claim]:
             tctx = tables.at(m.start) if tables else None
             if tctx is not None and tctx.period is not None:
                 p_start, p_end = _iso(tctx.period[0]), _iso(tctx.period[1])
+            if (
+                kind != "target"
+                and tctx is None
+                and doc.date is not None
+                and p_end is not None
+                and p_end > doc.date.isoformat()
+                and not _SO_FAR.search(sentence_text)
+            ):
+                kind = "target"  # "reaching around 10.1% of GDP in 2030": not yet measured
             line, col = doc.line_col(m.start)
             claims.append(
                 Claim(
@@ -314,6 +328,11 @@ def _remember_period(
 
 def _date(iso: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(iso) if iso else None
+
+
+_SO_FAR = re.compile(
+    r"\b(?:so\s+far|to\s+date|thus\s+far|year[\s\-]to[\s\-]date|already)\b", re.IGNORECASE
+)
 
 
 def _apply_tables(

@@ -38,9 +38,31 @@ _CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DIFF_AFTER = re.compile(
-    r"\A\s*(?:higher|lower|more|less|greater|smaller|above|below|faster|slower|ahead)\s+than\b",
+    r"\A\s*(?:higher|lower|more|fewer|less|greater|smaller|above|below|faster|slower|ahead)"
+    r"\s+than\b",
     re.IGNORECASE,
 )
+#: Compared with the same measure at an earlier time, a difference is a change: "2.8% fewer
+#: than in 2022", "5,600 more than a year earlier", "0.6 percentage points lower than in 2022".
+_EARLIER_AFTER = re.compile(
+    r"\A\s*(?P<word>higher|lower|more|fewer|less|greater|smaller)\s+than\s+"
+    r"(?:(?:in|at|on|for|during)\s+)?(?:the\s+end\s+of\s+)?"
+    r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
+    r"preceding|same)\s+\w+|last\s+(?:year|quarter|month|week)|Q[1-4]\b|the\s+(?:first|second|"
+    r"third|fourth)\s+quarter|the\s+[\d,.]+\s+(?:[\w\-]+\s+){0,3}?(?:in|at|on)\s+(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_DOWN_WORDS = frozenset(("lower", "fewer", "less", "smaller"))
+
+
+def earlier_direction(after: str) -> int:
+    """-1 for "fewer than in 2022", +1 for "more than a year earlier", 0 when not such a change."""
+    m = _EARLIER_AFTER.match(after)
+    if m is None:
+        return 0
+    return -1 if m.group("word").lower() in _DOWN_WORDS else 1
+
+
 _DIFF_BEFORE = re.compile(
     r"\b(?:below|above|under|over|short\s+of|ahead\s+of|behind)\b[^.;,]{0,60}\bby\s+\Z",
     re.IGNORECASE,
@@ -84,6 +106,8 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
         r"\b(?:has|have|had|was|were)\b[^.;]{0,30}\Z", clause, re.IGNORECASE
     ):
         return "target"
+    if earlier_direction(after):
+        return "change"  # "2,630 fewer than the 93,970 registered in 2022"
     if (
         mention.unit == "percentage_point"
         and not _DIFF_AFTER.match(after)
