@@ -376,3 +376,42 @@ def test_scanner_spans_exact_on_number_soup(text: str):
         assert text[m.start : m.end] == m.text
         assert m.start >= last_end
         last_end = m.end
+
+
+@given(st.integers(1_000, 10**12), st.sampled_from(["\u00a0", "\u202f", "\u2009"]))
+def test_thousands_grouped_by_thin_or_no_break_spaces_parse_back(value: int, space: str):
+    surface = f"{value:,}".replace(",", space)
+    found = list(scan(f"a total of {surface} tonnes"))
+    assert [(m.text, m.value, m.unit) for m in found] == [
+        (f"{surface} tonnes", float(value), "metric_ton")
+    ]
+
+
+@given(st.integers(1, 999), st.integers(0, 999))
+def test_plain_space_groups_join_only_around_zero_groups(head: int, middle: int):
+    surface = f"{head} {middle:03d} 000"
+    assert [m.value for m in scan(f"worth {surface} dollars")] == [
+        float(head * 1_000_000 + middle * 1000)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Table 1 234 firms", [1, 234]),
+        ("in 2023 150 firms", [2023, 150]),
+        ("3 000 1 000", [3000, 1000]),
+        ("10 000 dollars", [10000]),
+    ],
+)
+def test_plain_spaces_between_two_numbers_keep_them_apart(text: str, values: list[int]):
+    assert [m.value for m in scan(text)] == [float(v) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("a dose of 14 mGy", "milligray"), ("101.3 kPa", "kilopascal"), ("a 230 kV line", "kilovolt"),
+     ("2 µg of lead", "microgram"), ("3 ML models", ""), ("5 TV channels", ""), ("Class 3 A", "")],
+)  # fmt: skip
+def test_si_prefixed_symbols(text: str, unit: str):
+    assert [m.unit for m in scan(text)] == [unit]

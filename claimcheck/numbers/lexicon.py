@@ -257,6 +257,24 @@ for _name, _unit in _LONG_UNITS.items():
     for _form in _plural_forms(_name):
         LONG_UNIT_LOOKUP[_form] = _unit
 SYMBOL_UNIT_LOOKUP: dict[str, str] = dict(_SYMBOL_UNITS)
+# SI-prefixed symbols ("14 mGy", "5 kPa", "230 kV", "2 µg"): generated rather than listed, and
+# only with a prefix, so a bare capital letter ("Class 3 A") is never read as a unit.
+_SI_PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "m": "milli", "µ": "micro",
+                "μ": "micro", "n": "nano", "h": "hecto"}  # fmt: skip
+_SI_BASES = {"Gy": "gray", "Sv": "sievert", "Bq": "becquerel", "Pa": "pascal", "J": "joule",
+             "N": "newton", "V": "volt", "A": "ampere", "Ω": "ohm", "g": "gram", "L": "liter",
+             "W": "watt", "Wh": "watt_hour", "Hz": "hertz", "eV": "electron_volt",
+             "VA": "volt_ampere", "var": "volt_ampere"}  # fmt: skip
+#: Prefixed symbols that are more often something else: states, degrees, "TV", "ML" models.
+_SI_CLASHES = frozenset("MA GA TA ML MN TN TV MV GV Mg TL GN".split())
+for _sym, _base in _SI_BASES.items():
+    if len(_sym) > 1:
+        SYMBOL_UNIT_LOOKUP.setdefault(_sym, _base)
+    for _p, _pname in _SI_PREFIXES.items():
+        if _p == "h" and _base != "pascal":
+            continue  # hPa is common; "hg", "hL" are not, and "5 hV" reads as a typo
+        if _p + _sym not in _SI_CLASHES:
+            SYMBOL_UNIT_LOOKUP.setdefault(_p + _sym, _pname + _base)
 
 LONG_UNIT_RE = _alternation(list(LONG_UNIT_LOOKUP))
 SYMBOL_UNIT_RE = "|".join(re.escape(s) for s in sorted(SYMBOL_UNIT_LOOKUP, key=len, reverse=True))

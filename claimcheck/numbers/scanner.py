@@ -43,14 +43,28 @@ _NUMBER_WORDS = sorted(
      "billions", "trillions", "tens", *FRACTIONS],
     key=len, reverse=True,
 )  # fmt: skip
+
+
+def _plain_digits(num: str) -> str:
+    """ "10\u202f000" and "1,234" as float() reads them."""
+    return re.sub(r"[,\s\u00a0\u202f\u2009]", "", num)
+
+
 _WORD_ALTS = "|".join(
     sorted(
         {v for w in _NUMBER_WORDS for v in (w, w.capitalize(), w.upper())}, key=len, reverse=True
     )
 )
+# Thousands grouped by spaces: any thin or no-break space ("10\u202f000"); a plain space only
+# where a group of zeros shows it is one number ("10 000", "1 500 000"), since "Table 1 234"
+# and "in 2023 150 firms" put two numbers side by side.
+_SPACED = (
+    r"\d{1,3}(?:(?:[\u00a0\u202f\u2009]\d{3})+|(?:[ ](?:000|\d{3}(?=[ ]000)))+)(?:\.\d+)?"
+    r"(?![\d\u00a0\u202f\u2009]|[ ]\d{3}(?!\d))"
+)
 _DIGIT_CORE = (
     r"(?:(?<![\w.,\-\u2212\u2013/])(?P<sign>[-+\u2212\u2013])(?=\.?\d)|(?<![\w.,\-\u2212\u2013/+]))"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d{3})"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + _SPACED + r"|\d+(?:\.\d+)?|\.\d+)(?!\d|,\d{3})"
 )
 # Case-sensitive with a first-character lookahead: the regex engine skips most positions on one
 # set test, which is what makes the scanner several MB/s (see benchmarks/bench_scanner.py).
@@ -256,7 +270,7 @@ class _Scanner:
         text = self.text
         num = m.group("num")
         s, e = m.start("num"), m.end("num")
-        value = float(num.replace(",", ""))
+        value = float(_plain_digits(num))
         sign = m.group("sign")
         start = m.start()
         if sign and sign in "-\u2212\u2013":
