@@ -202,3 +202,18 @@ def test_figures_for_a_period_not_yet_over_are_targets():
     assert c["10.1%"].kind == "target"
     c = by_text("Sales in 2024 are 300 units so far.", "2024-10-23")
     assert c["300"].kind == "level"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("- Spending per person was €4,584, compared with €4,349 in 2022.", "€4,584",
+         "Spending per person"),
+        ("Spending on medicines rose 4.8%.", "4.8%", "Spending on medicines"),
+        ("Households paid €5.4 billion (14.0%) directly.", "14.0%", "Households paid"),
+        ("In 2023, 91,340 deaths were registered, 2,630 fewer than the 93,970 registered in 2022.",
+         "93,970", "deaths"),
+    ],
+)  # fmt: skip
+def test_subjects_in_bulletins(text: str, surface: str, subject: str):
+    assert by_text(text, "2024-03-14")[surface].subject == subject

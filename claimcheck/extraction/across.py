@@ -215,6 +215,12 @@ def ranges_and_conversions(
         elif (
             re.fullmatch(r"\s*\(\s*", text[prev.end : cur.lead_start])
             and prev.unit
+            and cur.unit in ("percent", "percentage_point")
+        ):
+            out[i] = out[i - 1]  # "paid €5.4 billion (14.0%)": the same thing's share
+        elif (
+            re.fullmatch(r"\s*\(\s*", text[prev.end : cur.lead_start])
+            and prev.unit
             and (cur.unit and cur.unit != prev.unit)
         ):
             out[i] = Subject(prev.unit.rsplit("/", 1)[-1].strip(" ()") or out[i - 1].text,

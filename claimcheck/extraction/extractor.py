@@ -214,7 +214,7 @@ def extract_document(doc: Document) -> list[Claim]:
                 and claims[base + idx - 1].paragraph == (sent.paragraph)
             ):
                 pending_subject_links.append((base + idx, base + idx - 1))
-            elif (not subj.text or subj.how == "") and idx > 0:
+            elif (not subj.text or subj.how == "" or _junk_subject(subj.text)) and idx > 0:
                 # ", up 27.3% year on year": the figure qualifies the one before it
                 pending_subject_links.append((base + idx, base + idx - 1))
         _remember_period(text, periods.ref, para_period, sent, sp, claims[base:])
@@ -328,6 +328,18 @@ def _remember_period(
 
 def _date(iso: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(iso) if iso else None
+
+
+_JUNK_SUBJECTS = frozenset(
+    "fewer more less higher lower greater smaller million billion thousand trillion percent "
+    "percentage points per cent".split()
+)
+
+
+def _junk_subject(subject: str) -> bool:
+    """ "fewer" (of "2,630 fewer than the 93,970"), "million": words no measure is named by."""
+    words = subject.lower().split()
+    return bool(words) and all(w in _JUNK_SUBJECTS for w in words)
 
 
 _SO_FAR = re.compile(

@@ -180,7 +180,8 @@ def tidy(words: str) -> str:
         elif first and first[0].lower().endswith("ing") and len(first) > 1:
             # "leading to a 5G user penetration rate", "bringing the total to"
             nxt = first[1].split(" ", 1)[0].lower()
-            if nxt in PREPOSITIONS or nxt in DETERMINERS:
+            if (nxt in PREPOSITIONS or nxt in DETERMINERS) and nxt not in ("per", "on"):
+                # ("Spending per person", "spending on medicines" are gerund subjects)
                 s = first[1]
                 changed = True
     while True:
@@ -698,6 +699,17 @@ def _np_backward(toks: Sequence[Tok], a: int, j: int, skip: Sequence[tuple[int, 
             break
         if t.is_word and t.low in ("in", "on", "for") and k - 1 >= a and toks[k - 1].low in FRAMES:
             out.append(t)  # "net investment in equity capital"
+            k -= 1
+            continue
+        if (
+            t.low == "per"
+            and out
+            and k - 1 >= a
+            and toks[k - 1].is_word
+            and not toks[k - 1].is_number
+            and toks[k - 1].low not in AUXILIARIES | PREPOSITIONS | REPORTING_VERBS | DETERMINERS
+        ):
+            out.append(t)  # "Spending per person was"
             k -= 1
             continue
         if t.is_word and (
