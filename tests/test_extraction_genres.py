@@ -217,3 +217,16 @@ def test_figures_for_a_period_not_yet_over_are_targets():
 )  # fmt: skip
 def test_subjects_in_bulletins(text: str, surface: str, subject: str):
     assert by_text(text, "2024-03-14")[surface].subject == subject
+
+
+def test_stock_reported_for_a_quarter_is_dated_by_its_end():
+    c = by_text(
+        CALL.split("\n")[0] + "\n\nWe ended the quarter with a record backlog of $11.2 billion."
+    )
+    assert (c["$11.2 billion"].period_start, c["$11.2 billion"].period_end) == (None, "2024-06-30")
+
+
+def test_now_dates_the_expectation_not_the_target():
+    text = "For the full year 2024, we now expect free cash flow of at least $3.2 billion."
+    c = by_text(text)["$3.2 billion"]
+    assert (c.kind, c.period_start, c.period_end) == ("target", "2024-01-01", "2024-12-31")

@@ -316,6 +316,10 @@ def _remember_period(
             if first is not None
             else Inherited(gov.period_start, gov.period_end)
         )
+        if inherited.start is None and inherited.end == gov.period_end:
+            # a stock at the quarter's end ("ended the quarter with 14,200 employees") does not
+            # make the paragraph's later flows stocks
+            inherited = Inherited(gov.period_start, gov.period_end)
         inherited = attrs.evolve(
             inherited, this_year=store.get(sent.paragraph, Inherited()).this_year
         )

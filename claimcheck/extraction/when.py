@@ -36,6 +36,13 @@ _FLOW_SUBJECT = re.compile(
     r"imported|shipped|sold)\b",
     re.IGNORECASE,
 )
+#: Measures that are stocks at a point in time, dated by the end of the period they are
+#: reported for: "ended the quarter with a backlog of $11.2 billion".
+_STOCK_SUBJECT = re.compile(
+    r"\b(?:backlog|cash(?:\s+and\s+\w+)?|net\s+debt|headcount|employees|population|beds|"
+    r"balance\s+sheet|net\s+worth)\b",
+    re.IGNORECASE,
+)
 _FROM_BASE = re.compile(r"from\b(?!.*\b(?:to|until|through)\b)", re.IGNORECASE)
 _DEICTIC_POINT = re.compile(
     r"(?:now|currently|today|to\s+date|at\s+present|so\s+far)\b", re.IGNORECASE
@@ -151,6 +158,9 @@ def period_of(
     # "up 6.0% from €36.4 billion in 2022", "0.2 points higher than in 2022": the period of
     # a comparison base dates the base, not the figures around it
     dated = [p for p in dated if 0 <= p.start - m.end <= 4 or not _is_base(text, p)]
+    if kind == "target":
+        # "We now expect free cash flow of $3.2 billion": "now" dates the expectation
+        dated = [p for p in dated if not _DEICTIC_POINT.match(p.text)]
     if kind == "change":
         # "up 15% from the previous quarter": the base of the change, not its period
         dated = [p for p in dated if not (_FROM_BASE.match(p.text) and 0 <= p.start - m.end <= 3)]
@@ -181,6 +191,8 @@ def period_of(
             )
         if kind == "target" and _deictic(chosen) and end is not None:
             end = datetime.date(end.year, 12, 31)
+    if kind == "level" and start is not None and end is not None and _STOCK_SUBJECT.search(subject):
+        start = None  # "a record backlog of $11.2 billion" at the end of the quarter: a stock
     if kind != "change" and _YEAR_EARLIER.match(text[m.end : m.end + 60]) and end is not None:
         # "$198 million a year earlier" is a level of a year before; "up 122% from a year ago"
         # is this period's change against that base
