@@ -417,6 +417,8 @@ def _link_score(a: _Profile, b: _Profile, doc: _Document) -> float | None:
             return None  # "net investment" of which sector? A label, not a measure.
         if doc.ambiguous(a) or doc.ambiguous(b):
             return None
+        if ta != tb and (ta < tb or tb < ta) and _named_part(a.claim.subject, b.claim.subject):
+            return None  # "exports to China" is a part of "exports", not a restatement
         if a.claim.section == b.claim.section and _parallel(a.claim.sentence, b.claim.sentence):
             # template sentences of one block ("Employment in X ... (+39,000), in line with the
             # average monthly growth (+34,000)" for X, then for Y); a restatement in another
@@ -427,6 +429,15 @@ def _link_score(a: _Profile, b: _Profile, doc: _Document) -> float | None:
             # and its detail, an opening statement and an answer).
             return None
     return score
+
+
+def _named_part(x: str, y: str) -> bool:
+    """Whether the longer subject adds a proper name the shorter lacks ("Exports to China")."""
+    short, long_ = sorted((x, y), key=len)
+    have = short.lower()
+    return any(
+        w[:1].isupper() and w.lower() not in have for w in re.findall(r"[\w'’\-]+", long_)[1:]
+    )
 
 
 def _same_paragraph(a: Claim, b: Claim) -> bool:

@@ -3,6 +3,8 @@ unit, and the numbers in them that are not claims (footnotes, names, label range
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import claimcheck
@@ -230,3 +232,75 @@ def test_now_dates_the_expectation_not_the_target():
     text = "For the full year 2024, we now expect free cash flow of at least $3.2 billion."
     c = by_text(text)["$3.2 billion"]
     assert (c.kind, c.period_start, c.period_end) == ("target", "2024-01-01", "2024-12-31")
+
+
+def test_change_then_level_is_no_range():
+    c = claims_of("Exports decreased $0.2 billion to $6.9 billion in August.", "2025-10-07")
+    assert [(x.text, x.kind, x.value, x.bound) for x in c] == [
+        ("$0.2 billion", "change", -2e8, ""),
+        ("$6.9 billion", "level", 6.9e9, ""),
+    ]
+    r = claims_of("Prices rose 3 to 4 percent.", "2025-10-07")
+    assert [x.bound for x in r] == ["low", "high"]
+
+
+def test_edged_up_to_is_where_it_moved_not_a_bound():
+    c = by_text("Core inflation edged up to 3.3% from 3.2%.", "2025-09-18")["3.3%"]
+    assert c.qualifier == "exact"
+    assert by_text("Deals of up to $5 billion.", "2025-09-18")["$5 billion"].qualifier == "at_most"
+
+
+def test_first_day_of_a_date_pair_is_no_claim():
+    found = [c.text for c in claims_of("The Committee met on 16 and 17 September 2025; 9 voted.")]
+    assert found == ["9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Imports were $1.2 billion, or 2.1 percent, less than July imports.", "2.1 percent",
+         -2.1),
+        ("The deficit was $1.4 billion larger than the $11.9 billion recorded a year earlier.",
+         "$1.4 billion", 1.4e9),
+    ],
+)  # fmt: skip
+def test_comparisons_with_earlier_months_are_changes(text: str, surface: str, value: float):
+    c = by_text(text, "2025-10-07")[surface]
+    assert (c.kind, c.value) == ("change", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Food inflation eased to 4.0% in August.", "4.0%", "change"),
+        ("The policy rate is now 3.75%.", "3.75%", "level"),
+        ("The unemployment rate was 4.8%.", "4.8%", "share"),
+        ("Over 90% of sectors experienced growth.", "90%", "share"),
+    ],
+)
+def test_rate_kinds(text: str, surface: str, kind: str):
+    assert by_text(text, "2025-09-18")[surface].kind == kind
+
+
+def test_comparison_period_implies_the_basis():
+    text = (
+        "International Trade, August 2025\n\n"
+        "Compared with August 2024, exports were up $1.9 billion, or 4.1 percent. Exports to "
+        "Japan increased $0.3 billion, or 5.9 percent, from July."
+    )
+    c = by_text(text, "2025-10-07")
+    assert c["4.1 percent"].basis == "year on year"
+    assert c["5.9 percent"].basis == "month on month"
+
+
+def test_period_after_a_short_aside_is_the_figures():
+    text = "The deficit decreased $1.9 billion from $15.2 billion (revised) in July."
+    c = by_text(text, "2025-10-07")["$15.2 billion"]
+    assert (c.period_start, c.period_end) == ("2025-07-01", "2025-07-31")
+
+
+def test_title_month_holding_the_publication_date_is_no_reference_period():
+    text = "Monetary Policy Statement - September 2025\n\nSeven members voted for the increase."
+    assert title_period(text, datetime.date(2025, 9, 18)) is None
+    c = by_text(text, "2025-09-18")["Seven"]
+    assert c.kind == "level"  # not a target for the rest of the month

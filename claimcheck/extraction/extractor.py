@@ -21,7 +21,7 @@ from .respectively import figure_lists
 from .scope import scope_opener, scoped
 from .subjects import Subject, enrich, find_subject, is_generic, tidy, topic_of
 from .tables import TableContext, table_context
-from .when import Inherited, basis_of, governing_period, period_of, this_year
+from .when import Inherited, basis_of, governing_period, implied_basis, period_of, this_year
 from .words import tokenize
 
 __all__ = ["extract", "extract_document"]
@@ -58,9 +58,10 @@ class _Period:
             p for p in find_periods(doc.text, ref)
             if not (p.form == "date" and doc.date is not None and p.period_end == doc.date)
         ]  # fmt: skip
-        self.focus = title_period(doc.text)
+        self.focus = title_period(doc.text, doc.date)
         self.mentions = sorted(
-            [*self.mentions, *focus_mentions(doc.text, self.mentions)], key=lambda p: p.start
+            [*self.mentions, *focus_mentions(doc.text, self.mentions, doc.date)],
+            key=lambda p: p.start,
         )
         self.starts = [m.start for m in self.mentions]
         self.doc = doc
@@ -166,7 +167,9 @@ def extract_document(doc: Document) -> list[Claim]:
                 period_of(text, m, kind, sp, inherited, [k.start for k in kept], unit=m.unit,
                           subject=subj.text),
             )  # fmt: skip
-            basis = basis_of(sp, m)
+            basis = basis_of(sp, m) or (
+                implied_basis(text, sp, p_start, p_end) if kind == "change" else ""
+            )
             tctx = tables.at(m.start) if tables else None
             if tctx is not None and tctx.period is not None:
                 p_start, p_end = _iso(tctx.period[0]), _iso(tctx.period[1])
@@ -175,7 +178,8 @@ def extract_document(doc: Document) -> list[Claim]:
                 and tctx is None
                 and doc.date is not None
                 and p_end is not None
-                and p_end > doc.date.isoformat()
+                # two weeks' grace: a month's statement published mid-month is no forecast
+                and p_end > (doc.date + datetime.timedelta(days=14)).isoformat()
                 and not _SO_FAR.search(sentence_text)
             ):
                 kind = "target"  # "reaching around 10.1% of GDP in 2030": not yet measured

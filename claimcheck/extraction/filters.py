@@ -25,6 +25,10 @@ _YEAR_CONTEXT_BEFORE = re.compile(
     r"H[12]|spring|summer|autumn|fall|winter|and|or|on|with|against|versus|vs)\.?|[(\-–/,])\s*\Z",
     re.IGNORECASE,
 )
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s\Z"
@@ -127,6 +131,13 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
         return False
     # The far end of a label range: "slides 5 through 12", "pages 10-14".
     if plain and _LABEL_RANGE_BEFORE.search(before):
+        return False
+    # The first day of a date pair: "on 16 and 17 September 2025", "3-4 March".
+    if (
+        plain
+        and re.fullmatch(r"[1-9]|[12]\d|3[01]", mention.text)
+        and re.match(r"\s*(?:and|-|–|to)\s*(?:[1-9]|[12]\d|3[01])\s+" + _MONTHS, after)
+    ):
         return False
     # Footnote markers: "[1]", "[12]".
     if (

@@ -23,21 +23,27 @@ _ANAPHOR = re.compile(
 )
 
 
-def title_period(text: str) -> PeriodMention | None:
-    """The first explicit month, quarter or year in the document's opening lines."""
+def title_period(text: str, date: datetime.date | None = None) -> PeriodMention | None:
+    """The first explicit month, quarter or year in the document's opening lines, unless it
+    holds the document's own ``date`` ("Monetary Policy Statement - September 2025" published on
+    18 September names when it was written, not what its figures measure)."""
     for p in find_periods(text[:_TITLE_CHARS], None):
         if p.kind != "flow" or p.relative or not (p.period_start and p.period_end):
             continue
+        if date is not None and p.period_start <= date <= p.period_end:
+            return None
         days = (p.period_end - p.period_start).days + 1
         if any(days in r for r in _LENGTHS.values()):
             return p
     return None
 
 
-def focus_mentions(text: str, taken: Sequence[PeriodMention]) -> list[PeriodMention]:
+def focus_mentions(
+    text: str, taken: Sequence[PeriodMention], date: datetime.date | None = None
+) -> list[PeriodMention]:
     """Period mentions for "the quarter" and the like, where the title names such a period and
     no other period phrase covers the words."""
-    focus = title_period(text)
+    focus = title_period(text, date)
     if focus is None or focus.period_start is None or focus.period_end is None:
         return []
     days = (focus.period_end - focus.period_start).days + 1

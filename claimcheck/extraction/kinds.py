@@ -45,14 +45,19 @@ _DIFF_AFTER = re.compile(
 #: Compared with the same measure at an earlier time, a difference is a change: "2.8% fewer
 #: than in 2022", "5,600 more than a year earlier", "0.6 percentage points lower than in 2022".
 _EARLIER_AFTER = re.compile(
-    r"\A\s*(?P<word>higher|lower|more|fewer|less|greater|smaller)\s+than\s+"
-    r"(?:(?:in|at|on|for|during)\s+)?(?:the\s+end\s+of\s+)?"
+    r"\A(?:\s*,\s*or\s+[^,;]{1,30},)?"  # "$0.7 billion, or 1.5 percent, more than July"
+    r"\s*,?\s*(?P<word>higher|lower|more|fewer|less|greater|smaller|larger|bigger|wider|narrower)"
+    r"\s+than\s+(?:(?:in|at|on|for|during)\s+)?(?:the\s+end\s+of\s+)?"
     r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
     r"preceding|same)\s+\w+|last\s+(?:year|quarter|month|week)|Q[1-4]\b|the\s+(?:first|second|"
-    r"third|fourth)\s+quarter|the\s+[\d,.]+\s+(?:[\w\-]+\s+){0,3}?(?:in|at|on)\s+(?:19|20)\d\d\b)",
+    r"third|fourth)\s+quarter|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b|the\s+[$£€¥]?[\d,.]+\s+(?:[\w\-]+\s+){0,3}?(?:in\s+|at\s+|on\s+)?"
+    r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior)\s+\w+|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b))",
     re.IGNORECASE,
 )
-_DOWN_WORDS = frozenset(("lower", "fewer", "less", "smaller"))
+_DOWN_WORDS = frozenset(("lower", "fewer", "less", "smaller", "narrower"))
 
 
 def earlier_direction(after: str) -> int:
@@ -87,6 +92,16 @@ _PER_AFTER = re.compile(
 _SHARE_WORDS = re.compile(
     r"\b(?:rate|ratio|share|proportion|percentage|penetration|utilization|utilisation|"
     r"coverage|margin|accounted|accounting|accounts?|equated|equivalent|of\s+(?:the\s+)?total)\b",
+    re.IGNORECASE,
+)
+_RATE_OF_CHANGE = re.compile(
+    r"(?<!ed\s)\b(?:inflation|deflation|growth|CPI|HICP|consumer\s+prices|price\s+index)"
+    r"(?:\s+rate)?\s*\Z",
+    re.IGNORECASE,
+)
+_PRICE_OF_MONEY = re.compile(
+    r"\b(?:policy|interest|deposit|lending|bank|repo|discount|mortgage|refinancing|funds|base|"
+    r"overnight|prime)\s+rates?\b|\byields?\b|\bcoupons?\b|\bBank\s+Rate\b",
     re.IGNORECASE,
 )
 _RATIO_WORDS = re.compile(
@@ -151,6 +166,10 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
         _RATIO_WORDS.search(subject) or (mention.unit and _RATIO_CONTEXT.search(before[-220:]))
     ):
         return "ratio"
+    if mention.unit == "percent" and _RATE_OF_CHANGE.search(subject):
+        return "change"  # "food inflation eased to 4.0%": inflation is a rate of price change
+    if mention.unit == "percent" and _PRICE_OF_MONEY.search(subject):
+        return "level"  # "the policy rate at 3.75%": a price, not a part of a whole
     if mention.unit == "percent":
         return "share"
     if mention.form == "fraction":

@@ -21,7 +21,15 @@ import attrs
 from ..numbers import Mention
 from ..periods import PeriodMention
 
-__all__ = ["Inherited", "basis_of", "governing_period", "period_of", "same_period", "this_year"]
+__all__ = [
+    "Inherited",
+    "basis_of",
+    "governing_period",
+    "implied_basis",
+    "period_of",
+    "same_period",
+    "this_year",
+]
 
 Dates = tuple[datetime.date | None, datetime.date | None]
 
@@ -157,7 +165,11 @@ def period_of(
     ]
     # "up 6.0% from €36.4 billion in 2022", "0.2 points higher than in 2022": the period of
     # a comparison base dates the base, not the figures around it
-    dated = [p for p in dated if 0 <= p.start - m.end <= 4 or not _is_base(text, p)]
+    dated = [
+        p for p in dated
+        if 0 <= p.start - m.end <= 4 or _ASIDE.fullmatch(text, m.end, p.start)
+        or not _is_base(text, p)
+    ]  # fmt: skip
     if kind == "target":
         # "We now expect free cash flow of $3.2 billion": "now" dates the expectation
         dated = [p for p in dated if not _DEICTIC_POINT.match(p.text)]
@@ -207,6 +219,32 @@ _BASE_BEFORE = re.compile(
 )
 
 
+def implied_basis(
+    text: str, periods: Sequence[PeriodMention], start: str | None, end: str | None
+) -> str:
+    """The basis a change's comparison period implies: "up 4.1% compared with August 2024" in
+    August 2025 is year on year, "up 5.9% from July" month on month."""
+    if start is None or end is None:
+        return ""
+    s, e = datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)
+    length = (e - s).days + 1
+    for p in periods:
+        if p.period_start is None or p.period_end is None:
+            continue
+        if not (_COMPARED.match(p.text) or _FROM_BASE.match(p.text) or _is_base(text, p)):
+            continue
+        if (p.period_end - p.period_start).days + 1 not in range(length - 3, length + 4):
+            continue  # a base of another length compares something else
+        if _year_back(e) == p.period_end and _year_back(s) == p.period_start:
+            return "year on year"
+        if p.period_end == s - datetime.timedelta(days=1):
+            if length in range(28, 32):
+                return "month on month"
+            if length in range(89, 93):
+                return "quarter on quarter"
+    return ""
+
+
 def _reached(text: str, m: Mention, f: int, kind: str) -> bool:
     """A change shares the period of the level it reached: "rose 5% to £10 billion in Q1"."""
     return kind == "change" and bool(re.search(r"\bto\b", text[m.end : f]))
@@ -236,7 +274,10 @@ def _far(p: PeriodMention, m: Mention, text: str) -> bool:
 def _choose(dated: list[PeriodMention], m: Mention, kind: str, text: str) -> PeriodMention | None:
     before = [p for p in dated if p.end <= m.start]
     after = [p for p in dated if p.start >= m.end]
-    right_after = [p for p in after if p.start - m.end <= 4]
+    right_after = [
+        p for p in after
+        if p.start - m.end <= 4 or _ASIDE.fullmatch(text, m.end, p.start)
+    ]  # fmt: skip
     if right_after:
         return right_after[0]
     if kind == "change" and not before and len(after) > 1:
@@ -249,6 +290,8 @@ def _choose(dated: list[PeriodMention], m: Mention, kind: str, text: str) -> Per
     return after[0] if after else None
 
 
+#: A short parenthetical between a figure and its period: "$15.2 billion (revised) in July".
+_ASIDE = re.compile(r"\s*\([^()\n]{1,20}\)\s*")
 _OWN_CLAUSE = re.compile(r"[;:]\s|\b(?:we|I|you|they|he|she)\s+[a-z]+", re.IGNORECASE)
 
 

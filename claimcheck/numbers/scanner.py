@@ -575,9 +575,25 @@ class _Scanner:
         if sep == "to":
             if re.search(r"\bfrom[\s]+\Z", before):
                 return bool(re.search(r"\b(rang\w*|vary\w*|varied)[\s]+from[\s]+\Z", before))
-            return not re.search(r"\bby[\s]+\Z", before)  # "rose by 3 to 5%" is no range
+            if re.search(r"\bby[\s]+\Z", before):
+                return False  # "rose by 3 to 5%" is no range
+            return not self._change_then_level(core, before, after)
         # hyphen or dash: only when both sides are bare numbers of the same form.
         return not core.unit_explicit or core.unit == "percent"
+
+    def _change_then_level(self, core: _Core, before: str, after: str) -> bool:
+        """ "decreased $0.2 billion to $6.9 billion": an amount of change, then the level it
+        reached (a range of amounts would be close to each other: "rose 3 to 4 percent")."""
+        if not _CHANGE_VERB_BEFORE.search(before):
+            return False
+        number = r"[$£€¥]?\s*(\d[\d,]*(?:\.\d+)?)"
+        m = re.match(number, after)
+        first = re.match(number, self.text[core.start : core.start + 24].lstrip("-+\u2212"))
+        if m is None or first is None:
+            return False
+        low, high = (float(x.group(1).replace(",", "")) for x in (first, m))
+        money = after[:1] in "$£€¥" or bool(core.currency_sign_before)
+        return money and low > 0 and high >= 3 * low
 
     def extend_right(self, core: _Core) -> None:
         text = self.text
@@ -754,7 +770,9 @@ class _Scanner:
             if lm.group("dir"):
                 prep = (lm.group("prep") or "").lower()
                 word = lm.group("dir").lower()
-                if word == "up" and prep == "to":
+                if word == "up" and prep == "to" and _MOVED_UP.search(text, 0, lm.start()):
+                    lead.cue = prep  # "edged up to 3.3%": where it moved, not a bound
+                elif word == "up" and prep == "to":
                     lead.qualifier = "at_most"
                 elif prep in ("to", "at", "from"):
                     lead.cue = prep
@@ -970,6 +988,16 @@ def _lists(mentions: list[Mention], text: str) -> Iterator[Mention]:
         i = j + 1
 
 
+_MOVED_UP = re.compile(
+    r"\b(?:edged|edge|edges|moved|move|moves|ticked|tick|ticks|crept|creep|went|go|goes|"
+    r"climbed|climb|rose|rise|jumped|inched|shot|crept|picked|pick|revised|bumped)[ \t]+\Z",
+    re.IGNORECASE,
+)
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:rose|fell|increased|decreased|grew|declined|dropped|climbed|jumped|gained|lost|"
+    r"narrowed|widened|shrank|expanded|contracted|slipped|edged\s+(?:up|down)|up|down)"
+    r"[\s]+(?:[$£€¥]|US\$)?\Z"
+)
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t\r\n]*(?:and[ \t\r\n]+|or[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)"
     r"[ \t\r\n]+)"
