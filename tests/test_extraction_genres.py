@@ -304,3 +304,9 @@ def test_title_month_holding_the_publication_date_is_no_reference_period():
     assert title_period(text, datetime.date(2025, 9, 18)) is None
     c = by_text(text, "2025-09-18")["Seven"]
     assert c.kind == "level"  # not a target for the rest of the month
+
+
+def test_change_on_a_day_is_not_year_to_date():
+    text = "On 17 September 2025 the Committee raised the policy rate by 25 basis points to 3.75%."
+    c = by_text(text, "2025-09-18")["25 basis points"]
+    assert (c.period_start, c.period_end) == (None, "2025-09-17")

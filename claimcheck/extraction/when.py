@@ -192,6 +192,7 @@ def period_of(
             and start is None
             and end is not None
             and not _DEICTIC_POINT.match(chosen.text)
+            and chosen.form != "date"  # "raised the rate on 17 September": that day, not YTD
         ):
             # "as of the end of September ... increased by 10.7% year on year": year to date,
             # or from the base it is compared with ("compared to the end of 2023")
