@@ -408,6 +408,8 @@ def _link_score(a: _Profile, b: _Profile, doc: _Document) -> float | None:
     if ta != tb and (ta < tb or tb < ta) and _values_far(a.value, b.value, SUBSET_VALUE_RATIO):
         return None  # "broadband users" may be a wider measure than "gigabit broadband users"
     if not statements_meet(a.claim, b.claim):
+        if _superseded(a.claim) or _superseded(b.claim):
+            return None  # "revised from $47.7 billion to $47.9 billion": the old figure
         # Linking two different values asserts a misstatement: ask for a subject specific
         # enough, used by the document for one figure only, in sentences that do not merely
         # run in parallel.
@@ -429,6 +431,21 @@ def _link_score(a: _Profile, b: _Profile, doc: _Document) -> float | None:
             # and its detail, an opening statement and an answer).
             return None
     return score
+
+
+#: A figure the text itself replaces: "revised from $47.7 billion", "previously reported as".
+_SUPERSEDED = re.compile(
+    r"\b(?:revised\s+(?:up|down|upward|downward)?\s*from|previously\s+(?:reported|estimated|"
+    r"published)\s+(?:as|at)?|(?:was|were)\s+previously|first\s+estimated\s+at)\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _superseded(c: Claim) -> bool:
+    offset = c.start - c.sentence_start
+    if not c.sentence or offset <= 0:
+        return False
+    return bool(_SUPERSEDED.search(c.sentence[max(0, offset - 60) : offset]))
 
 
 def _named_part(x: str, y: str) -> bool:
@@ -592,7 +609,7 @@ def _crowded(profiles: Sequence[_Profile | None]) -> frozenset[tuple[object, ...
     """Subjects a document states with ``CROWDED`` or more disagreeing values for one period."""
     by_label: dict[tuple[object, ...], list[_Profile]] = {}
     for p in profiles:
-        if p is not None:
+        if p is not None and not _superseded(p.claim):
             by_label.setdefault(p.label, []).append(p)
     out = set()
     for label, ps in by_label.items():

@@ -310,3 +310,28 @@ def test_change_on_a_day_is_not_year_to_date():
     text = "On 17 September 2025 the Committee raised the policy rate by 25 basis points to 3.75%."
     c = by_text(text, "2025-09-18")["25 basis points"]
     assert (c.period_start, c.period_end) == (None, "2025-09-17")
+
+
+def test_period_words_leave_subjects_and_month_columns_date_cells():
+    c = by_text("Total August exports were $48.6 billion.", "2025-10-07")["$48.6 billion"]
+    assert c.subject == "Total exports"
+    table = "Table 1. Trade, $ billions\n\n                 Jun 2025    Jul 2025\nTotal exports        47.5        47.9\n"
+    cell = by_text(table, "2025-10-07")["47.9"]
+    assert cell.subject == "Total exports"
+    assert (cell.period_start, cell.period_end) == ("2025-07-01", "2025-07-31")
+    assert cell.value == 47.9e9
+
+
+def test_revisions_keep_their_periods_subjects_and_do_not_contradict():
+    text = (
+        "International Trade, August 2025\n\n"
+        "July exports were $47.9 billion.\n\n"
+        "July exports were revised from $47.7 billion to $47.9 billion and July imports from "
+        "$63.2 billion to $63.1 billion.\n"
+    )
+    c = claims_of(text, "2025-10-07")
+    got = {(x.text, x.subject, x.period_end) for x in c}
+    assert ("$47.7 billion", "exports", "2025-07-31") in got
+    assert ("$63.2 billion", "imports", "2025-07-31") in got
+    report = claimcheck.audit(Document(text, date="2025-10-07"))
+    assert not [f for f in report.findings if f.severity == "error"]

@@ -161,7 +161,9 @@ def transitions(text: str, mentions: list[Mention], subjects: list[Subject]) -> 
         if not out[i - 1].text or not re.search(r"\b(?:from|to)\s+\Z", gap):
             continue
         if re.fullmatch(r"[^,;.:()]{0,80}", gap) and not re.search(
-            r"\b(?:was|were|is|are|has|have|had|rose|fell|increased|decreased|reached)\b", gap
+            r"\b(?:was|were|is|are|has|have|had|rose|fell|increased|decreased|reached|"
+            r"and|or|but|while|whereas)\b",  # "... to $47.9 billion and imports from $63.2"
+            gap,
         ):
             out[i] = attrs.evolve(out[i - 1], how="transition")
     return out

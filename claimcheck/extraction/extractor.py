@@ -19,7 +19,7 @@ from .focus import focus_mentions, title_period
 from .kinds import classify, earlier_direction
 from .respectively import figure_lists
 from .scope import scope_opener, scoped
-from .subjects import Subject, enrich, find_subject, is_generic, tidy, topic_of
+from .subjects import PERIOD_WORD, Subject, enrich, find_subject, is_generic, tidy, topic_of
 from .tables import TableContext, table_context
 from .when import Inherited, basis_of, governing_period, implied_basis, period_of, this_year
 from .words import tokenize
@@ -173,6 +173,16 @@ def extract_document(doc: Document) -> list[Claim]:
             tctx = tables.at(m.start) if tables else None
             if tctx is not None and tctx.period is not None:
                 p_start, p_end = _iso(tctx.period[0]), _iso(tctx.period[1])
+            subject = subj.text
+            named = PERIOD_WORD.search(subject)
+            if named is not None:
+                # "July exports were revised ...": the month in the subject is the period
+                if p_end is None or not any(p.period_end for p in sp if p.kind != "basis"):
+                    said = find_periods("in " + named.group().strip(), periods.ref)
+                    if said and said[0].period_end is not None:
+                        p_start, p_end = _iso(said[0].period_start), _iso(said[0].period_end)
+                if p_end is not None:
+                    subject = PERIOD_WORD.sub("", subject)
             if (
                 kind != "target"
                 and tctx is None
@@ -196,7 +206,7 @@ def extract_document(doc: Document) -> list[Claim]:
                     unit=m.unit,
                     qualifier=m.qualifier,
                     kind=kind,
-                    subject=subj.text,
+                    subject=subject,
                     period_start=p_start,
                     period_end=p_end,
                     speaker=sent.speaker,
@@ -340,7 +350,8 @@ def _date(iso: str | None) -> datetime.date | None:
 
 _JUNK_SUBJECTS = frozenset(
     "fewer more less higher lower greater smaller million billion thousand trillion percent "
-    "percentage points per cent".split()
+    "percentage points per cent same period year quarter month valued took totaled totalled "
+    "reached recorded stood amounted came".split()
 )
 
 

@@ -158,6 +158,12 @@ def _is_verbish(tok: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
     return False
 
 
+PERIOD_WORD = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"(?:19|20)\d\d)[ \t]+(?=[a-z])"
+)
+
+
 def tidy(words: str) -> str:
     """Drop quotes, openers and "the number of" so equal things get equal subjects."""
     s = re.sub(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)", "", words)

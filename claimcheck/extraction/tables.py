@@ -90,18 +90,20 @@ class TableContext:
         per_share = bool(_PER_SHARE.search(label))
         currency = "" if _NOT_MONEY.search(label) and not per_share else row.currency
         period = None
+        whole_header = False
         if header:
             from ..periods import find_periods
 
             found = [p for p in find_periods(header, None) if p.kind in ("flow", "stock")]
             if found:
                 period = (found[-1].period_start, found[-1].period_end)
+                whole_header = len(found) == 1 and not header.replace(found[0].text, "").strip()
             elif re.fullmatch(r"(?:19|20)\d\d", header):  # a bare year heads a calendar year
                 y = int(header)
                 period = (datetime.date(y, 1, 1), datetime.date(y, 12, 31))
         # A column that names a period goes in the period, not the subject: the table's
         # "Revenue" under "Q3 2024" is the text's "revenue for the third quarter".
-        named = header and not (period and _ONLY_PERIOD.fullmatch(header))
+        named = header and not (period and (whole_header or _ONLY_PERIOD.fullmatch(header)))
         subject = f"{label} ({header})" if named and label else (label or header)
         return Cell(scale=scale, currency=currency, subject=subject, period=period)
 
