@@ -335,3 +335,25 @@ def test_revisions_keep_their_periods_subjects_and_do_not_contradict():
     assert ("$63.2 billion", "imports", "2025-07-31") in got
     report = claimcheck.audit(Document(text, date="2025-10-07"))
     assert not [f for f in report.findings if f.severity == "error"]
+
+
+def test_contributions_share_a_unit_and_a_subtraction_is_negative():
+    text = (
+        "Consumption and investment contributed 0.3 and 0.2 percentage points, respectively, "
+        "while net trade subtracted 0.1 percentage points."
+    )
+    c = by_text(text, "2025-09-18")
+    assert c["0.3"].unit == "percentage_point"
+    assert c["0.1 percentage points"].value == -0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Headline inflation fell to 3.1% in August from 3.4% in July.", "3.4%", "change"),
+        ("The rates on the deposit facility were raised to 3.25%.", "3.25%", "level"),
+        ("Real GDP grew by 0.4%, after 0.2% in the first quarter.", "0.2%", "change"),
+    ],
+)
+def test_more_rate_kinds(text: str, surface: str, kind: str):
+    assert by_text(text, "2025-09-18")[surface].kind == kind

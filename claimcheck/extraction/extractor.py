@@ -147,10 +147,15 @@ def extract_document(doc: Document) -> list[Claim]:
             inherited = attrs.evolve(
                 inherited, start=periods.focus.period_start, end=periods.focus.period_end
             )
+        # a figure without a subject of its own (", after 0.2% in the first quarter") is
+        # classified with the subject it will inherit from the figure before it
+        carried: list[str] = []
+        for subj in subjects:
+            carried.append(subj.text or (carried[-1] if carried else ""))
         kinds = _list_kinds(text, kept, [
             classify(m, text[max(sent.start, m.lead_start - 160) : m.lead_start],
-                     text[m.end : min(sent.end, m.end + 80)], subj.text)
-            for m, subj in zip(kept, subjects, strict=True)
+                     text[m.end : min(sent.end, m.end + 80)], subject)
+            for m, subject in zip(kept, carried, strict=True)
         ])  # fmt: skip
         for idx, (m, subj) in enumerate(zip(kept, subjects, strict=True)):
             kind = kinds[idx]

@@ -95,13 +95,14 @@ _SHARE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _RATE_OF_CHANGE = re.compile(
-    r"(?<!ed\s)\b(?:inflation|deflation|growth|CPI|HICP|consumer\s+prices|price\s+index)"
+    r"(?<!ed\s)\b(?:inflation|deflation|growth|CPI|HICP|consumer\s+prices|price\s+index|GDP)"
     r"(?:\s+rate)?\s*\Z",
     re.IGNORECASE,
 )
 _PRICE_OF_MONEY = re.compile(
     r"\b(?:policy|interest|deposit|lending|bank|repo|discount|mortgage|refinancing|funds|base|"
-    r"overnight|prime)\s+rates?\b|\byields?\b|\bcoupons?\b|\bBank\s+Rate\b",
+    r"overnight|prime)\s+rates?\b|\byields?\b|\bcoupons?\b|\bBank\s+Rate\b|\brates?\s+on\b|"
+    r"\b(?:deposit|lending|refinancing)\s+facility\b",
     re.IGNORECASE,
 )
 _RATIO_WORDS = re.compile(
@@ -123,6 +124,12 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
         return "target"
     if earlier_direction(after):
         return "change"  # "2,630 fewer than the 93,970 registered in 2022"
+    if (
+        mention.unit == "percent"
+        and _RATE_OF_CHANGE.search(subject)
+        and not _DIFF_AFTER.match(after)
+    ):
+        return "change"  # "food inflation eased to 4.0%": inflation is a rate of price change
     if (
         mention.unit == "percentage_point"
         and not _DIFF_AFTER.match(after)
@@ -166,8 +173,6 @@ def classify(mention: Mention, before: str, after: str, subject: str) -> str:
         _RATIO_WORDS.search(subject) or (mention.unit and _RATIO_CONTEXT.search(before[-220:]))
     ):
         return "ratio"
-    if mention.unit == "percent" and _RATE_OF_CHANGE.search(subject):
-        return "change"  # "food inflation eased to 4.0%": inflation is a rate of price change
     if mention.unit == "percent" and _PRICE_OF_MONEY.search(subject):
         return "level"  # "the policy rate at 3.75%": a price, not a part of a whole
     if mention.unit == "percent":

@@ -220,6 +220,9 @@ _DOWN = [
     "plunged",
     "eased",
     "edged-down",
+    "subtracted",
+    "detracted",
+    "shaved",
 ]
 DIRECTION_WORDS: dict[str, int] = {**dict.fromkeys(_UP, 1), **dict.fromkeys(_DOWN, -1)}
 #: Nouns of change: "an increase of 4.4%", "a 5.8% year-on-year increase".

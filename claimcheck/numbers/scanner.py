@@ -968,13 +968,13 @@ def _lists(mentions: list[Mention], text: str) -> Iterator[Mention]:
             apposition = k > 0 and seps[k - 1] == "or"
             if (
                 not unit
-                and last.unit == "percent"
+                and last.unit in ("percent", "percentage_point")
                 and k < len(group) - 1
                 and "or" not in seps[k:]
                 and all(x.lead_start == x.start for x in group[k + 1 :])
             ):
                 # "41,500, down about 2%" is not a list of percentages.
-                unit = changes["unit"] = "percent"
+                unit = changes["unit"] = last.unit
             if (
                 m.direction == 0
                 and first.direction
