@@ -415,3 +415,20 @@ def test_plain_spaces_between_two_numbers_keep_them_apart(text: str, values: lis
 )  # fmt: skip
 def test_si_prefixed_symbols(text: str, unit: str):
     assert [m.unit for m in scan(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("half a million people", "half a million", 5e5, "", "exact"),
+        ("about half a billion dollars", "half a billion dollars", 5e8, "USD", "about"),
+        ("Half a dozen firms", "Half a dozen", 6.0, "", "exact"),
+        ("¾ of respondents", "¾", 75.0, "percent", "exact"),
+        ("⅓ cup of flour", "⅓ cup", 1 / 3, "cup", "exact"),
+    ],
+)
+def test_halves_and_vulgar_shares(text: str, surface: str, value: float, unit: str, qualifier: str):
+    (m,) = scan(text)
+    assert (m.text, m.unit, m.qualifier) == (surface, unit, qualifier)
+    assert m.value == pytest.approx(value, rel=1e-9)
+    assert text[m.start : m.end] == m.text

@@ -257,9 +257,22 @@ class _Scanner:
                 found, pos = self.digits(m)
             elif m.group("vulgar") is not None:
                 core = _Core(m.start(), m.end(), _VULGAR[m.group("vulgar")], 0.0, "digits")
+                if _OF_AFTER.match(text, m.end()):
+                    # "¾ of respondents" is a share, as "three quarters of" is
+                    core.value, core.resolution = 100.0 * core.value, 1.0
+                    core.unit, core.unit_done, core.form = "percent", True, "fraction"
                 found, pos = self.finish(core, m.start())  # "⅓ cup"
             else:
                 found, pos = self.words(m)
+                if (
+                    len(found) == 1
+                    and found[0].text.lower() == "half"
+                    and _A_SCALE_AFTER.match(text, found[0].end)
+                ):
+                    pos = found[0].end  # "about half a billion": read with the "a billion"
+                    continue
+                if found and found[0].text[:2].lower() in ("a ", "an"):
+                    found[0] = _halved(found[0], text)  # "half a million"
             # never overlap the previous figure (a sign shared by two readings goes to the first)
             last_end = pending[-1].end if pending else 0
             pending.extend(f for f in found if f.start >= last_end)
@@ -903,6 +916,40 @@ def _clean(x: float) -> float:
 
 def _bare_end(core: _Core) -> int:
     return core.bare_end if core.unit_end_before_range else core.end
+
+
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]")
+_HALF_BEFORE = re.compile(r"\b(?:half|Half|HALF)[ \t]+\Z")
+
+
+_A_SCALE_AFTER = re.compile(
+    r"[ \t]+an?[ \t]+(?:thousand|million|billion|trillion|dozen|hundred)\b", re.IGNORECASE
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?P<q>about|around|nearly|almost|roughly|approximately|some|over|more\s+than|"
+    r"less\s+than|under|just\s+over|just\s+under|well\s+over)[ \t]+\Z",
+    re.IGNORECASE,
+)
+
+
+def _halved(m: Mention, text: str) -> Mention:
+    """ "half a million" is 500,000, not a million; "about half a billion" is about it."""
+    hm = _HALF_BEFORE.search(text, max(0, m.start - 8), m.start)
+    if hm is None:
+        return m
+    changes: dict[str, object] = {"lead_start": hm.start()}
+    qm = _QUALIFIER_BEFORE.search(text, max(0, hm.start() - 16), hm.start())
+    if qm is not None:
+        changes["qualifier"] = QUALIFIER_KEYS.get(normalize_key(qm.group("q")), m.qualifier)
+        changes["lead_start"] = qm.start()
+    return _set(
+        m,
+        start=hm.start(),
+        text=text[hm.start() : m.end],
+        value=m.value / 2,
+        resolution=m.resolution / 2,
+        **changes,
+    )
 
 
 def _set(m: Mention, **changes: object) -> Mention:
