@@ -357,3 +357,14 @@ def test_contributions_share_a_unit_and_a_subtraction_is_negative():
 )
 def test_more_rate_kinds(text: str, surface: str, kind: str):
     assert by_text(text, "2025-09-18")[surface].kind == kind
+
+
+def test_now_in_a_report_on_a_period_means_that_period():
+    text = (
+        CALL.split("\n")[0]
+        + "\n\nSegment revenue rose 18% in the quarter, and the segment now accounts for one-third of revenue."
+    )
+    c = by_text(text)["one-third"]
+    assert c.period_end == "2024-06-30"
+    briefing = by_text("There are now more than 15,000 projects in place.", "2024-10-23")["15,000"]
+    assert (briefing.period_start, briefing.period_end) == (None, "2024-10-23")

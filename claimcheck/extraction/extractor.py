@@ -170,7 +170,7 @@ def extract_document(doc: Document) -> list[Claim]:
             p_start, p_end = map(
                 _iso,
                 period_of(text, m, kind, sp, inherited, [k.start for k in kept], unit=m.unit,
-                          subject=subj.text),
+                          subject=subj.text, reported=periods.focus is not None),
             )  # fmt: skip
             basis = basis_of(sp, m) or (
                 implied_basis(text, sp, p_start, p_end) if kind == "change" else ""

@@ -143,6 +143,7 @@ def period_of(
     *,
     unit: str = "",
     subject: str = "",
+    reported: bool = False,
 ) -> Dates:
     """The period of figure ``m`` (of ``kind``) given its sentence's period phrases."""
     flow = bool(_FLOW_SUBJECT.search(subject))
@@ -170,6 +171,12 @@ def period_of(
         if 0 <= p.start - m.end <= 4 or _ASIDE.fullmatch(text, m.end, p.start)
         or not _is_base(text, p)
     ]  # fmt: skip
+    if reported and (
+        any(not _DEICTIC_POINT.match(p.text) for p in dated) or inherited.end is not None
+    ):
+        # in a report on a period ("Q2 2024 Earnings Call"), "the segment now accounts for
+        # one-third" means at the period reported on, not on the day of the call
+        dated = [p for p in dated if not re.match(r"now\b", p.text, re.IGNORECASE)]
     if kind == "target":
         # "We now expect free cash flow of $3.2 billion": "now" dates the expectation
         dated = [p for p in dated if not _DEICTIC_POINT.match(p.text)]
