@@ -368,3 +368,16 @@ def test_now_in_a_report_on_a_period_means_that_period():
     assert c.period_end == "2024-06-30"
     briefing = by_text("There are now more than 15,000 projects in place.", "2024-10-23")["15,000"]
     assert (briefing.period_start, briefing.period_end) == (None, "2024-10-23")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("Imports of foods, feeds and beverages were $3.0 billion.", "$3.0 billion",
+         "Imports of foods, feeds and beverages"),
+        ("Core inflation, which excludes energy and food, edged up to 3.3%.", "3.3%",
+         "Core inflation"),
+    ],
+)  # fmt: skip
+def test_comma_lists_inside_subjects(text: str, surface: str, subject: str):
+    assert by_text(text, "2025-09-18")[surface].subject == subject

@@ -317,6 +317,17 @@ def _clause_start(toks: Sequence[Tok], j: int) -> int:
             if depth == 0:
                 return k + 1
             depth -= 1
+        elif (
+            depth == 0
+            and t.text == ","
+            and k > 0
+            and toks[k - 1].is_word
+            and not toks[k - 1].is_number
+            and not toks[k - 1].text[:1].isupper()
+            and toks[k - 1].low not in LEADING_NOISE | ADVERBS
+            and _list_continues(toks, k + 1, j + 1)
+        ):
+            pass  # "Imports of foods, feeds and beverages were": a list, not a clause break
         elif depth == 0 and (
             t.text in (",", ";", ":", "—", "–")
             or (t.low in CLAUSE_WORDS and t.low not in ("and", "or", "as"))
@@ -333,6 +344,26 @@ def _clause_start(toks: Sequence[Tok], j: int) -> int:
     return 0
 
 
+def _list_continues(toks: Sequence[Tok], j: int, b: int) -> bool:
+    """Whether a comma before token ``j`` continues a noun list closed by "and"/"or" within a
+    few lowercase words ("foods, feeds and beverages") rather than ending a clause."""
+    for k in range(j, min(b, j + 5)):
+        t = toks[k]
+        if not t.is_word or t.is_number or t.text[:1].isupper():
+            return False
+        if t.low in ("and", "or"):
+            return k > j and k + 1 < b and toks[k + 1].is_word and not toks[k + 1].is_number
+        if (
+            t.low in AUXILIARIES
+            or t.low in REPORTING_VERBS
+            or t.low in PREPOSITIONS
+            or t.low in CLAUSE_WORDS
+            or t.low in PRONOUNS
+        ):
+            return False  # "Core inflation, which excludes energy and food, ..."
+    return False
+
+
 def _np_forward(toks: Sequence[Tok], a: int, b: int, skip: Sequence[tuple[int, int]]) -> list[Tok]:
     """The noun phrase opening tokens[a:b], stopped at its verb, period phrases removed."""
     out: list[Tok] = []
@@ -346,6 +377,9 @@ def _np_forward(toks: Sequence[Tok], a: int, b: int, skip: Sequence[tuple[int, i
         if not t.is_word:
             if t.text in ("(", ")") and started:
                 out.append(t)
+                continue
+            if t.text == "," and started and _list_continues(toks, j + 1, b):
+                out.append(t)  # "Imports of foods, feeds and beverages were ..."
                 continue
             if t.text in ('"', "“", "”", "'"):
                 continue
