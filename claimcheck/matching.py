@@ -577,7 +577,12 @@ class _Document:
                         self._by_token.setdefault((q.bucket, t), []).append(q)
         toks = p.subject.tokens
         postings = [self._by_token.get((p.bucket, t), []) for t in toks]
-        narrower = [q for q in min(postings, key=len) if q.subject.tokens > toks]
+        # narrower: more words for the same activity ("exports of services" is not refined
+        # by "goods and services deficit")
+        narrower = [
+            q for q in min(postings, key=len)
+            if q.subject.tokens > toks and p.subject.activities <= q.subject.activities
+        ]  # fmt: skip
         bare = p.claim.subject.lower().strip()
         if " " not in bare:
             # a one-word subject ("imports") inside longer ones ("imports of goods"), which
