@@ -381,3 +381,9 @@ def test_now_in_a_report_on_a_period_means_that_period():
 )  # fmt: skip
 def test_comma_lists_inside_subjects(text: str, surface: str, subject: str):
     assert by_text(text, "2025-09-18")[surface].subject == subject
+
+
+def test_participle_between_a_figure_and_its_period():
+    text = "In 2023, 91,340 deaths were registered, 2,630 fewer than the 93,970 registered in 2022."
+    c = by_text(text, "2024-03-14")["93,970"]
+    assert (c.period_start, c.period_end) == ("2022-01-01", "2022-12-31")

@@ -285,6 +285,8 @@ def _choose(dated: list[PeriodMention], m: Mention, kind: str, text: str) -> Per
     right_after = [
         p for p in after
         if p.start - m.end <= 4 or _ASIDE.fullmatch(text, m.end, p.start)
+        # "the 93,970 registered in 2022": a participle between a figure and its period
+        or _PARTICIPLE_GAP.fullmatch(text, m.end, p.start)
     ]  # fmt: skip
     if right_after:
         return right_after[0]
@@ -298,6 +300,11 @@ def _choose(dated: list[PeriodMention], m: Mention, kind: str, text: str) -> Per
     return after[0] if after else None
 
 
+_PARTICIPLE_GAP = re.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:registered|recorded|reported|recorded|counted|seen|observed|"
+    r"posted|achieved|reached|received|collected|paid|spent|issued|built|sold|produced|"
+    r"exported|imported|shipped|estimated)[ \t]+"
+)
 #: A short parenthetical between a figure and its period: "$15.2 billion (revised) in July".
 _ASIDE = re.compile(r"\s*\([^()\n]{1,20}\)\s*")
 _OWN_CLAUSE = re.compile(r"[;:]\s|\b(?:we|I|you|they|he|she)\s+[a-z]+", re.IGNORECASE)
