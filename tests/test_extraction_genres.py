@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimcheck
 from claimcheck.claim import Claim
@@ -387,3 +389,28 @@ def test_participle_between_a_figure_and_its_period():
     text = "In 2023, 91,340 deaths were registered, 2,630 fewer than the 93,970 registered in 2022."
     c = by_text(text, "2024-03-14")["93,970"]
     assert (c.period_start, c.period_end) == ("2022-01-01", "2022-12-31")
+
+
+_FRAGMENTS = [
+    "half a million", "Q2 2024 Earnings Call", "in the quarter", "at quarter end", "[1]",
+    "€ billion", "  2021   2022", "Table 1: X, $ billions\n\n      Jun 2025   Jul 2025\n"
+    "Total exports   47.5   47.9\n", "revised from $47.7 billion to $47.9 billion",
+    "2.8% fewer than in 2022", "decreased $0.2 billion to $6.9 billion", "edged up to 3.3%",
+    "16 and 17 September 2025", "In Europe, revenue grew 4%", "Power Components remains weak.",
+    "now", "29 February 2024", "compared with August 2024, up 4.1%", "from July", "10 000 dollars",
+    "¾ of", "about half a billion", "\n\n", "(revised)", "in 2030", "so far",
+    ", or 1.5 percent, more than July exports", "12.5.6", "1,2,3,4", "$", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=25),
+    st.sampled_from(["2024-02-29", "2025-10-07", None]),
+)
+def test_genre_fragments_never_crash_and_spans_are_exact(parts: list[str], date: str | None):
+    doc = Document(" ".join(parts), date=date)
+    claims = claimcheck.extract(doc)
+    assert all(doc.text[c.start : c.end] == c.text for c in claims)
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    claimcheck.audit(doc)
