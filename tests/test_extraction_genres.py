@@ -32,6 +32,7 @@ def by_text(text: str, date: str = "2024-07-30") -> dict[str, Claim]:
          "2011"),
         ("Rates use the 2013 European Standard Population; 912 deaths were registered.", "2013"),
         ("More than 1,200 customers were running our Edge 360 platform at quarter end.", "360"),
+        ("R&D was $385 million as we keep investing in Edge 360, and SG&A was 14.7%.", "360"),
         ("I'll walk through the quarter on slides 5 through 12, then 40 customers.", "12"),
         ("Spending rose by €2.2 billion on 2022 to €38.6 billion.", "2022"),
     ],

@@ -126,7 +126,7 @@ def is_claim(mention: Mention, text: str, sent_start: int, in_period: bool) -> b
         and re.search(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*[a-z][A-Za-z]*\s\Z", before)
         and not re.search(r"(?:^|[.!?:;]\s+)[A-Z]\w*\s\Z", before)
         and not _MONTH_BEFORE.search(before)
-        and re.match(r"\s+[a-z]", after)
+        and re.match(r"\s+[a-z]|[,;)]\s", after)
     ):
         return False
     # The far end of a label range: "slides 5 through 12", "pages 10-14".
