@@ -415,3 +415,17 @@ def test_genre_fragments_never_crash_and_spans_are_exact(parts: list[str], date:
     assert all(doc.text[c.start : c.end] == c.text for c in claims)
     assert [c.start for c in claims] == sorted(c.start for c in claims)
     claimcheck.audit(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        ("The age-standardised mortality rate was 912.4 deaths per 100,000 people.", "912.4",
+         "age-standardised mortality rate"),
+        ("There were 381 doctors per 100,000 people.", "381", "doctors"),
+        ("The service employed 214,300 full-time equivalent (FTE) staff.", "214,300",
+         "full-time equivalent staff"),
+    ],
+)  # fmt: skip
+def test_rate_and_acronym_subjects(text: str, surface: str, subject: str):
+    assert by_text(text, "2024-03-14")[surface].subject == subject

@@ -239,6 +239,15 @@ def _np_after(
         if t.text in ('"', "“", "”"):
             j += 1
             continue
+        if (
+            t.text == "("
+            and out
+            and j + 2 < len(toks)
+            and re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}s?", toks[j + 1].text)
+            and toks[j + 2].text == ")"
+        ):
+            j += 3  # "full-time equivalent (FTE) staff": the acronym restates the words
+            continue
         if not t.is_word:
             break
         w = t.low
@@ -495,6 +504,13 @@ def find_subject(
             if act and act not in subj:
                 subj = f"{subj} {act}"
             if subj:
+                k = next((n for n in range(i_after, len(toks)) if toks[n].start >= np[-1].end), -1)
+                if 0 <= k < len(toks) and toks[k].low == "per":
+                    # "The mortality rate was 912.4 deaths per 100,000 people": the rate, not
+                    # the deaths, when the sentence names it
+                    rate = find_subject(text, toks, mention, skip, prefer_verb=True)
+                    if rate.text and rate.how == "verb":
+                        return rate
                 return Subject(subj, whole, "after", np[0].start)
         # "1.0018 trillion yuan in business financing", "14 trillion yuan in total output"
         if i_after + 1 < len(toks) and toks[i_after].low == "in" and mention.unit:
