@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import Mention
+from ..numbers.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 __all__ = ["is_claim"]
 
@@ -25,14 +26,8 @@ _YEAR_CONTEXT_BEFORE = re.compile(
     r"H[12]|spring|summer|autumn|fall|winter|and|or|on|with|against|versus|vs)\.?|[(\-–/,])\s*\Z",
     re.IGNORECASE,
 )
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
-)
-_MONTH_BEFORE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s\Z"
-)
+_MONTHS = rf"(?:{MONTH_NAMES}|{MONTH_ABBREVIATIONS})\b"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s\Z")
 _LABEL_RANGE_BEFORE = re.compile(
     r"\b(?:slides?|pages?|pp?\.|tables?|figures?|charts?|sections?|chapters?|exhibits?|"
     r"appendix|annex(?:es)?|paragraphs?|lines?|items?)\s+\d+\s*(?:through|to|and|-|–)\s*\Z",

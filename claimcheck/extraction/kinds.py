@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..numbers import Mention
+from ..numbers.lexicon import MONTH_NAMES
 
 __all__ = ["classify"]
 
@@ -50,11 +51,9 @@ _EARLIER_AFTER = re.compile(
     r"\s+than\s+(?:(?:in|at|on|for|during)\s+)?(?:the\s+end\s+of\s+)?"
     r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|"
     r"preceding|same)\s+\w+|last\s+(?:year|quarter|month|week)|Q[1-4]\b|the\s+(?:first|second|"
-    r"third|fourth)\s+quarter|(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b|the\s+[$£€¥]?[\d,.]+\s+(?:[\w\-]+\s+){0,3}?(?:in\s+|at\s+|on\s+)?"
-    r"(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior)\s+\w+|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\b))",
+    r"third|fourth)\s+quarter|(?:" + MONTH_NAMES + r")\b|the\s+[$£€¥]?[\d,.]+\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:in\s+|at\s+|on\s+)?(?:(?:19|20)\d\d\b|a\s+year\s+(?:earlier|ago|"
+    r"before)|(?:the\s+)?(?:previous|prior)\s+\w+|(?:" + MONTH_NAMES + r")\b))",
     re.IGNORECASE,
 )
 _DOWN_WORDS = frozenset(("lower", "fewer", "less", "smaller", "narrower"))

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..numbers import Mention
+from ..numbers.lexicon import MONTH_NAMES
 from .words import (
     ACTIVITY_VERBS,
     ADVERBS,
@@ -158,9 +159,10 @@ def _is_verbish(tok: Tok, prev: Tok | None, nxt: Tok | None) -> bool:
     return False
 
 
+#: A month or year used as a modifier ("August exports", "2024 revenue"); not "May", which is
+#: as often the modal verb.
 PERIOD_WORD = re.compile(
-    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
-    r"(?:19|20)\d\d)[ \t]+(?=[a-z])"
+    r"\b(?:" + MONTH_NAMES.replace("May|", "") + r"|(?:19|20)\d\d)[ \t]+(?=[a-z])"
 )
 
 

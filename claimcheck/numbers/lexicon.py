@@ -97,6 +97,12 @@ _SYMBOL_UNITS: dict[str, str] = {
     "sq km": "kilometer**2", "sq m": "meter**2",
 }  # fmt: skip
 
+#: Month names and their abbreviations, for the regexes that must not read dates as figures.
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+
 #: Unit words that also name the "pound" currency: read as GBP when a scale word precedes them.
 MONEY_OR_MASS = {"pound", "pounds"}
 

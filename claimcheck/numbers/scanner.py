@@ -20,6 +20,8 @@ from .lexicon import (
     LONG_UNIT_KEYS,
     LONG_UNIT_RE,
     MONEY_OR_MASS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
     POST_QUALIFIERS,
     QUALIFIER_KEYS,
     QUALIFIERS,
@@ -181,8 +183,8 @@ _LEFT = re.compile(
     r"(?:a[\s]+(?:further|total[\s]+of)[\s]+|a[\s]+further[\s]+|another[\s]+)?\Z",
     re.IGNORECASE,
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MON = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTHS = MONTH_NAMES
+_MON = MONTH_ABBREVIATIONS
 #: Numbers that are not quantities: URLs, phone numbers, dates, clock times. Each pattern starts
 #: with a cheap first-character test so the scan stays linear and fast.
 _SKIPS = (
