@@ -301,7 +301,7 @@ def _choose(dated: list[PeriodMention], m: Mention, kind: str, text: str) -> Per
 
 
 _PARTICIPLE_GAP = re.compile(
-    r"[ \t]+(?:[a-z]+[ \t]+)?(?:registered|recorded|reported|recorded|counted|seen|observed|"
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:registered|recorded|reported|counted|seen|observed|"
     r"posted|achieved|reached|received|collected|paid|spent|issued|built|sold|produced|"
     r"exported|imported|shipped|estimated)[ \t]+"
 )

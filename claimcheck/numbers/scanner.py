@@ -1039,7 +1039,7 @@ def _lists(mentions: list[Mention], text: str) -> Iterator[Mention]:
 
 _MOVED_UP = re.compile(
     r"\b(?:edged|edge|edges|moved|move|moves|ticked|tick|ticks|crept|creep|went|go|goes|"
-    r"climbed|climb|rose|rise|jumped|inched|shot|crept|picked|pick|revised|bumped)[ \t]+\Z",
+    r"climbed|climb|rose|rise|jumped|inched|shot|picked|pick|revised|bumped)[ \t]+\Z",
     re.IGNORECASE,
 )
 _CHANGE_VERB_BEFORE = re.compile(
