@@ -6,6 +6,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+# The number words are spelled out here again on purpose: the property tests generate surface
+# forms from an oracle independent of claimcheck.numbers.words, so a misspelt entry in the
+# parser's table fails a test instead of agreeing with itself.
 SMALL_WORDS = [
     "zero",
     "one",

@@ -19,6 +19,7 @@ Rules (documented in ``docs/checks/growth.md``):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -35,6 +36,8 @@ __all__ = ["growth_check"]
 CHECK = "growth"
 
 _RULES = ("CC601", "CC602")
+#: Every growth finding is a verdict of this check with zero tolerance beyond the intervals.
+_verdict = functools.partial(verdict, check_name=CHECK, rules=_RULES, thresholds=(0.0,))
 _DOWN_WORDS = (
     r"down|fell|fallen|decreased|declined|dropped|lower|reduced|cut|lost|shrank|slipped|"
     r"decrease|decline|drop|fall|reduction|contracted|narrowed"
@@ -150,9 +153,7 @@ def _from_to(ctx: CheckContext, sent: Sequence[Claim], used: set[str]) -> list[F
             f = factor(a.unit, b.unit) or 1.0
             computed = (value_range(b) - value_range(a) * f) / (_unit_factor(c, b) or 1.0)
             out.append(
-                verdict(
-                    check_name=CHECK,
-                    rules=_RULES,
+                _verdict(
                     stated=c,
                     stated_iv=stated,
                     observed=value,
@@ -160,7 +161,6 @@ def _from_to(ctx: CheckContext, sent: Sequence[Claim], used: set[str]) -> list[F
                     claims=(c, a, b),
                     what=f"change in {_name(c) if c.subject else _name(b)}",
                     arithmetic=f"{fmt(b.value, b.unit)} − {fmt(a.value, a.unit)}",
-                    thresholds=(0.0,),
                 )
             )
             used.update((c.id, a.id, b.id))
@@ -211,9 +211,7 @@ def _rate_check(ctx: CheckContext, rate: Claim, level: Claim, earlier: Claim) ->
     r_iv, r_value = _signed(ctx, rate)
     f = factor(earlier.unit, level.unit) or 1.0
     computed = growth_rate(value_range(level), value_range(earlier) * f)
-    return verdict(
-        check_name=CHECK,
-        rules=_RULES,
+    return _verdict(
         stated=rate,
         stated_iv=r_iv,
         observed=r_value,
@@ -222,7 +220,6 @@ def _rate_check(ctx: CheckContext, rate: Claim, level: Claim, earlier: Claim) ->
         what=f"growth of {_name(level)}",
         arithmetic=f"100 × ({fmt(level.value, level.unit)} / {fmt(earlier.value, earlier.unit)} − 1)",
         unit="percent",
-        thresholds=(0.0,),
     )
 
 
@@ -329,9 +326,7 @@ def _by_to(ctx: CheckContext, sent: Sequence[Claim], used: set[str]) -> list[Fin
         # 100 * C / (L - C) = 100 / (L / C - 1): each stated figure used once, no widening.
         computed = 100 / (lv / inc - 1)
         out.append(
-            verdict(
-                check_name=CHECK,
-                rules=_RULES,
+            _verdict(
                 stated=rate,
                 stated_iv=r_iv,
                 observed=r_value,
@@ -342,7 +337,6 @@ def _by_to(ctx: CheckContext, sent: Sequence[Claim], used: set[str]) -> list[Fin
                     f"{fmt(inc_value, c.unit)} / ({fmt(level.value, level.unit)} {sign} {change})"
                 ),
                 unit="percent",
-                thresholds=(0.0,),
             )
         )
     return out

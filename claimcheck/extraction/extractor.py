@@ -12,6 +12,7 @@ import attrs
 from ..claim import Claim
 from ..document import Document, Sentence
 from ..numbers import Mention, scan
+from ..numbers.words import SCALES
 from ..periods import PeriodMention, find_periods
 from .across import paren_lists, ranges_and_conversions, respectively, transitions
 from .filters import is_claim
@@ -60,7 +61,7 @@ class _Period:
         ]  # fmt: skip
         self.focus = title_period(doc.text, doc.date)
         self.mentions = sorted(
-            [*self.mentions, *focus_mentions(doc.text, self.mentions, doc.date)],
+            [*self.mentions, *focus_mentions(doc.text, self.mentions, self.focus)],
             key=lambda p: p.start,
         )
         self.starts = [m.start for m in self.mentions]
@@ -353,10 +354,10 @@ def _date(iso: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(iso) if iso else None
 
 
-_JUNK_SUBJECTS = frozenset(
-    "fewer more less higher lower greater smaller million billion thousand trillion percent "
-    "percentage points per cent same period year quarter month valued took totaled totalled "
-    "reached recorded stood amounted came".split()
+_JUNK_SUBJECTS = frozenset(SCALES) | frozenset(
+    "fewer more less higher lower greater smaller percent percentage points per cent same "
+    "period year quarter month valued took totaled totalled reached recorded stood amounted "
+    "came".split()
 )
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from ..periods import PeriodMention, find_periods
 
@@ -39,20 +41,22 @@ def title_period(text: str, date: datetime.date | None = None) -> PeriodMention 
 
 
 def focus_mentions(
-    text: str, taken: Sequence[PeriodMention], date: datetime.date | None = None
+    text: str, taken: Sequence[PeriodMention], focus: PeriodMention | None
 ) -> list[PeriodMention]:
-    """Period mentions for "the quarter" and the like, where the title names such a period and
-    no other period phrase covers the words."""
-    focus = title_period(text, date)
+    """Period mentions for "the quarter" and the like, meaning the ``focus`` period the title
+    names (see ``title_period``), where no other period phrase covers the words."""
     if focus is None or focus.period_start is None or focus.period_end is None:
         return []
     days = (focus.period_end - focus.period_start).days + 1
     unit = next(u for u, r in _LENGTHS.items() if days in r)
     spans = sorted((p.start, p.end) for p in taken)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end among the first k
     out = []
     for m in _ANAPHOR.finditer(text, _TITLE_CHARS):
         word = (m.group("unit") or m.group("unit_end")).lower()
-        if word != unit or any(s < m.end() and m.start() < e for s, e in spans):
+        k = bisect_left(starts, m.end())  # spans starting before the phrase ends
+        if word != unit or (k and reach[k - 1] > m.start()):
             continue
         end_only = m.group("unit_end") is not None
         start: datetime.date | None = None if end_only else focus.period_start

@@ -1042,11 +1042,7 @@ _MOVED_UP = re.compile(
     r"climbed|climb|rose|rise|jumped|inched|shot|picked|pick|revised|bumped)[ \t]+\Z",
     re.IGNORECASE,
 )
-_CHANGE_VERB_BEFORE = re.compile(
-    r"\b(?:rose|fell|increased|decreased|grew|declined|dropped|climbed|jumped|gained|lost|"
-    r"narrowed|widened|shrank|expanded|contracted|slipped|edged\s+(?:up|down)|up|down)"
-    r"[\s]+(?:[$£€¥]|US\$)?\Z"
-)
+_CHANGE_VERB_BEFORE = re.compile(rf"\b(?:{_DIR_WORDS})[\s]+(?:[$£€¥]|US\$)?\Z")
 _LIST_SEP = re.compile(
     r"[ \t]*(?:,[ \t\r\n]*(?:and[ \t\r\n]+|or[ \t\r\n]+)?|[ \t\r\n]+(?:and|or)"
     r"[ \t\r\n]+)"
